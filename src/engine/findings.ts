@@ -1,0 +1,71 @@
+/**
+ * Findings: every doubt, error or inconsistency the engine reports, each
+ * pointing at a sheet and cell when it has one. Errors are values, not throws.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  /** Stable machine code, UPPER_SNAKE, e.g. "SUBTOTAL_MISMATCH". */
+  code: string;
+  severity: Severity;
+  sheet?: string;
+  /** A1 address on `sheet`, e.g. "K12". */
+  cell?: string;
+  /** Chinese, for the evaluator. */
+  message: string;
+  expected?: string | number;
+  actual?: string | number;
+}
+
+export function finding(
+  code: string,
+  severity: Severity,
+  message: string,
+  where: { sheet?: string; cell?: string } = {},
+  extra: { expected?: string | number; actual?: string | number } = {},
+): Finding {
+  const f: Finding = { code, severity, message };
+  if (where.sheet !== undefined) f.sheet = where.sheet;
+  if (where.cell !== undefined) f.cell = where.cell;
+  if (extra.expected !== undefined) f.expected = extra.expected;
+  if (extra.actual !== undefined) f.actual = extra.actual;
+  return f;
+}
+
+export function hasErrors(findings: Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Stable order: severity, then sheet, then cell position, then code. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const cellKey = (a?: string) => {
+    const m = a ? /^([A-Z]+)(\d+)/.exec(a) : null;
+    if (!m) return [Number.MAX_SAFE_INTEGER, ''] as const;
+    return [Number(m[2]), m[1].padStart(3, ' ')] as const;
+  };
+  return [...findings].sort((a, b) => {
+    if (ORDER[a.severity] !== ORDER[b.severity]) return ORDER[a.severity] - ORDER[b.severity];
+    if ((a.sheet ?? '') !== (b.sheet ?? '')) return (a.sheet ?? '').localeCompare(b.sheet ?? '');
+    const [ra, ca] = cellKey(a.cell);
+    const [rb, cb] = cellKey(b.cell);
+    if (ra !== rb) return ra - rb;
+    if (ca !== cb) return ca < cb ? -1 : 1;
+    return a.code.localeCompare(b.code);
+  });
+}
+
+/** Drop exact duplicates (same code, sheet, cell, message). */
+export function dedupeFindings(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const k = `${f.code}|${f.sheet ?? ''}|${f.cell ?? ''}|${f.message}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(f);
+  }
+  return out;
+}

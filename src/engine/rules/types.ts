@@ -1,0 +1,214 @@
+/**
+ * Typed scoring rules parsed from 评分标准 text. Each rule keeps the text it
+ * came from; `explainRule` renders it back in Chinese for the evaluator to
+ * confirm, `scoreRule` applies it to an actual value with a Chinese trace.
+ */
+import type { Decimal } from '../decimal';
+import type { Quantity } from '../quantity';
+
+interface RuleBase {
+  /** The rule text as found (normalised whitespace). */
+  text: string;
+  /** What is measured, as the text names it ("接通率", "话务量", "公众知晓率"); may be empty. */
+  subject: string;
+  /**
+   * Full mark the text itself states ("×7", "得8分", "得满分" gives none). When it
+   * differs from the indicator's max the engine scores against the max and reports it.
+   */
+  statedFull: Decimal | null;
+}
+
+/**
+ * score = actual ÷ target × points, capped at the max.
+ * "得分=实际接通率÷目标值×7" (target from the text or the indicator's context),
+ * "得分=热线整合完成率*2，最高不超过2分" (target 100%),
+ * "得分=公众知晓率/96%*10分(超过10分按10分计)".
+ */
+export interface ProportionalRule extends RuleBase {
+  kind: 'proportional';
+  /** null when the text names a target it does not give ("÷目标值"): taken from context/target column. */
+  target: Quantity | null;
+  /** Name of the target when given by reference only, e.g. "热线接通率目标值". */
+  targetRef?: string;
+  /** Points multiplier in the text; null means "the indicator's max". */
+  points: Decimal | null;
+  /** True when the text states the cap explicitly (最高不超过/超过按满分计). The max caps anyway. */
+  capStated: boolean;
+  /** "(实际到位资金/预算资金)×100%": the actual is a ratio of these two named amounts. */
+  ratioOf?: { numerator: string; denominator: string };
+}
+
+/**
+ * Per-unit shortfall or excess against a threshold, floor 0:
+ * "平均接通率不低于95%，每低1%扣1分" (absolute percentage points),
+ * "月均不低于3万通，每低于5%扣1分，不足5%按5%计算" (relative to the threshold),
+ * "月办件数≥19000件得8分，每减少500件扣1分" / "每超出100万元扣1分" (absolute units),
+ * "超5分钟通话率应低于36%，每高1%扣0.5分" (excess above a ceiling).
+ */
+export interface StepRule extends RuleBase {
+  kind: 'step';
+  /** 'below': deduct when actual falls short of threshold; 'above': when it exceeds it. */
+  direction: 'below' | 'above';
+  threshold: Quantity;
+  /**
+   * Step size. mode 'absolute': in the threshold's own unit (0.01 = one percentage
+   * point for percent thresholds; 500 for 件; 1e6 for 100万元). mode 'relative':
+   * a fraction of the threshold (0.05 for "每低于5%" against 3万通).
+   */
+  step: Decimal;
+  stepMode: 'absolute' | 'relative';
+  /** How the step was written, for traces: "1%", "5%", "500件", "100万元", "1个百分点". */
+  stepText: string;
+  deduction: Decimal;
+  /** How a partial unit counts: 'up' (不足1%按1%计算), 'down' (满1%才扣), 'exact' (pro rata). */
+  rounding: 'up' | 'down' | 'exact';
+  /** True when the text says how partial units count; false when the default was applied. */
+  roundingStated: boolean;
+  /** A condition that zeroes the score outright ("低于85%的，该指标得0分"), if any. */
+  zeroBelow?: Quantity;
+}
+
+export interface Band {
+  /** Lower edge; null = unbounded. */
+  lo: Quantity | null;
+  loInclusive: boolean;
+  hi: Quantity | null;
+  hiInclusive: boolean;
+  points: Decimal;
+  /** The text of this band, for traces. */
+  text: string;
+}
+
+/**
+ * Bands: "≥95%得3分，90-95%得2分，85-90%得1分，低于85%得0分". Checked in order of
+ * points, highest first, so overlapping edges go to the better band. "(含)"
+ * marks an inclusive edge; "在85%-90%之间" reads lower-inclusive.
+ */
+export interface BandsRule extends RuleBase {
+  kind: 'bands';
+  bands: Band[];
+}
+
+/**
+ * Per failing month, counted on the monthly data:
+ * "每月不少于100条，每发现一个月不足扣0.2分" / "每出现一个月满意度低于95%，扣除0.2分".
+ */
+export interface PerMonthRule extends RuleBase {
+  kind: 'perMonth';
+  threshold: Quantity;
+  /** A month fails when its value is below (or above) the threshold. */
+  failWhen: 'below' | 'above';
+  /** True when a month exactly at the threshold also fails ("高于95%得满分" makes 95% fail). */
+  failsAtThreshold: boolean;
+  deduction: Decimal;
+}
+
+/**
+ * Per occurrence counted by the evaluator: "每出现1次无人在岗扣1分，扣完为止",
+ * "每发现一处扣0.2分"; several kinds may carry different deductions
+ * ("服务态度投诉每起扣0.1分；省级渠道每起扣2分").
+ */
+export interface PerOccurrenceRule extends RuleBase {
+  kind: 'perOccurrence';
+  items: { label: string; deduction: Decimal; unitWord: string }[];
+  /** A condition that zeroes the score ("若存在重大违法违规事件则该指标直接为0分"). */
+  zeroIf?: string;
+}
+
+/** Additive with cap: "全国性奖项每项4分，省级每项3分...最多不超过该指标满分". */
+export interface AdditiveRule extends RuleBase {
+  kind: 'additive';
+  items: { label: string; pointsEach: Decimal; unitWord: string }[];
+}
+
+/** Checklist of points: "①...得0.5分 ②...得0.5分 ③...得1分". Scored by the evaluator. */
+export interface ChecklistRule extends RuleBase {
+  kind: 'checklist';
+  items: { label: string; points: Decimal }[];
+  /** Deduction per defect when the text gives one ("每发现一处不明确的，扣0.2分"). */
+  perDefect?: Decimal;
+}
+
+/** Categorical: "一次验收通过得满分；二次整改后通过得一半分；未通过不得分". */
+export interface CategoricalRule extends RuleBase {
+  kind: 'categorical';
+  options: {
+    label: string;
+    /** Keywords the evaluator's text must contain to select this option. */
+    keywords: string[];
+    points?: Decimal;
+    /** Fraction of the max ("得满分" = 1, "得一半分" = 0.5, "不得分" = 0). */
+    fraction?: Decimal;
+  }[];
+}
+
+/** Grade words: "按优6分、良4分、中2分、差1分". */
+export interface GradeRule extends RuleBase {
+  kind: 'grade';
+  grades: { label: string; points: Decimal }[];
+}
+
+/** Text the parser leaves to the evaluator, with the reason. */
+export interface JudgementRule extends RuleBase {
+  kind: 'judgement';
+  reason: string;
+}
+
+export type Rule =
+  | ProportionalRule
+  | StepRule
+  | BandsRule
+  | PerMonthRule
+  | PerOccurrenceRule
+  | AdditiveRule
+  | ChecklistRule
+  | CategoricalRule
+  | GradeRule
+  | JudgementRule;
+
+export type RuleKind = Rule['kind'];
+
+/** Rules whose score the engine computes from an actual value (the others are the evaluator's). */
+export const QUANTITATIVE_KINDS: readonly RuleKind[] = ['proportional', 'step', 'bands', 'perMonth'];
+
+/** Context the parser may use besides the rule text itself. */
+export interface RuleContext {
+  /** Indicator name (leaf), e.g. "12345热线接通率". */
+  name?: string;
+  /** The indicator's max points, when known. */
+  max?: Decimal | null;
+  /** Other text of the indicator (指标解释/指标说明/评价要点), where targets often live: "目标值为95%". */
+  context?: string[];
+  /** A target given in its own column (年度指标值/目标值), already parsed. */
+  target?: Quantity | null;
+}
+
+export type ParseRuleResult = Rule;
+
+/** One month of a monthly series (data sheet row). */
+export interface MonthValue {
+  label: string;
+  value: Quantity;
+  /** Sheet and A1 address of the cell, for notes and findings. */
+  sheet?: string;
+  cell?: string;
+}
+
+/** What an indicator is scored on. */
+export type ActualValue =
+  | { kind: 'quantity'; q: Quantity; label?: string }
+  | { kind: 'monthly'; months: MonthValue[]; label?: string }
+  | { kind: 'counts'; counts: { label: string; n: Decimal }[] }
+  | { kind: 'text'; text: string };
+
+export type RuleScoreResult =
+  | {
+      ok: true;
+      /** Before rounding, floor and cap. */
+      raw: Decimal;
+      /** Rounded half-up to 2 places, within 0..max. */
+      score: Decimal;
+      /** Chinese trace, e.g. "接通率74.26%，低于目标值95%，得分=74.26%÷95%×7=5.47分". */
+      trace: string;
+    }
+  | { ok: false; reason: string };
