@@ -33,6 +33,8 @@ export interface CellWrite {
   style?: CellStyle;
   /** An internal hyperlink target such as "'附件1'!H12" (ExcelJS/Office: a link to that cell). */
   link?: string;
+  /** Clear contents and formatting first (undo of a cell the engine had styled). */
+  clear?: boolean;
 }
 
 /** Writes into a sheet that already exists in the workbook. */

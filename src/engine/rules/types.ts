@@ -16,6 +16,11 @@ interface RuleBase {
    * differs from the indicator's max the engine scores against the max and reports it.
    */
   statedFull: Decimal | null;
+  /**
+   * What the parser had to decide about the text, in Chinese, for the evaluator to
+   * confirm ("评分标准中“4,060.00元”与“4,060.00万元”单位不一致，按4,060.00万元计").
+   */
+  notes?: string[];
 }
 
 /**

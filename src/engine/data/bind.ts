@@ -1,0 +1,357 @@
+/**
+ * Binding an indicator to its actual value: a typed 实际值 cell, or a column of
+ * a data sheet found by name (话务接通率 ↔ 话务接通率, 知识库更新及时性 ↔
+ * 知识库月更新量（条）), or a survey item. Yearly rates are pooled sums;
+ * per-month rules get the monthly series.
+ */
+import { toA1 } from '../address';
+import { Decimal, dec, fmt } from '../decimal';
+import { finding, type Finding } from '../findings';
+import type { CellInput } from '../indicators/model';
+import { findQuantities, fmtQuantity, parseQuantity, quantity, type Quantity } from '../quantity';
+import type { ActualValue, MonthValue, Rule } from '../rules/types';
+import { normName, normText, similarity } from '../text';
+import type { DataContext } from './context';
+import { columnSum, pooledRate, type DataColumn, type DataTable } from './tables';
+import { defaultWeights, scoreSurvey, type SurveyItem } from './survey';
+
+export interface Bound {
+  actual: ActualValue;
+  /** The value as shown to the evaluator ("94.36%", "12个月"). */
+  display: string;
+  /** Where it came from, in Chinese ("附件3!话务接通数÷话务量，12个月合计"). */
+  source: string;
+  /** How the value was derived, prefixed to the score trace ("Σ324720÷Σ344111=94.36%"). */
+  derivation?: string;
+  /** Findings about the value (stated rate contradicted, months missing...). */
+  findings: Finding[];
+  /** True when the data cannot be used (unreadable cells): score nothing. */
+  unusable?: boolean;
+}
+
+const MONTHLY_KINDS = new Set(['perMonth']);
+const DATA_KINDS = new Set(['proportional', 'step', 'bands', 'perMonth']);
+
+/** Does the rule want a per-month mean rather than a yearly total ("月均不低于3万通")? */
+function wantsMonthlyMean(rule: Rule): boolean {
+  return /月均|平均每月|每月平均|月平均/.test(rule.text);
+}
+
+function ruleIsPercent(rule: Rule): boolean {
+  switch (rule.kind) {
+    case 'proportional':
+      return !rule.target || rule.target.unit === 'percent';
+    case 'step':
+      return rule.threshold.unit === 'percent';
+    case 'perMonth':
+      return rule.threshold.unit === 'percent';
+    case 'bands':
+      return rule.bands.some((b) => (b.lo ?? b.hi)?.unit === 'percent');
+    default:
+      return false;
+  }
+}
+
+/** Read the evaluator's 实际值 cell for this rule. */
+export function actualFromCell(cell: CellInput | undefined, rule: Rule, sheet: string): Bound | { error: Finding } | null {
+  if (!cell || cell.value === null || (typeof cell.value === 'string' && cell.value.trim() === '')) return null;
+  const where = { sheet, cell: toA1(cell.row, cell.col) };
+  const text = typeof cell.value === 'string' ? normText(cell.value) : String(cell.value);
+  if (rule.kind === 'categorical' || rule.kind === 'grade') {
+    return { actual: { kind: 'text', text }, display: text, source: `${sheet}!${where.cell}`, findings: [] };
+  }
+  if (rule.kind === 'additive' || (rule.kind === 'perOccurrence' && rule.items.length > 1)) {
+    const counts = countsFromText(text);
+    if (counts.length > 0) {
+      return { actual: { kind: 'counts', counts }, display: text, source: `${sheet}!${where.cell}`, findings: [] };
+    }
+  }
+  const r = parseQuantity(cell.value, cell.numberFormat);
+  if (!r.ok) {
+    if (rule.kind === 'perOccurrence' && /^(无|没有|未发现|未出现|0)/.test(text)) {
+      return {
+        actual: { kind: 'quantity', q: quantity(dec(0), 'count', '次') },
+        display: text,
+        source: `${sheet}!${where.cell}`,
+        findings: [],
+      };
+    }
+    return { error: finding('ACTUAL_UNREADABLE', 'error', `实际值无法读取：${r.reason}`, where, { actual: text }) };
+  }
+  let q = r.q;
+  const findings: Finding[] = [];
+  if (q.repaired) {
+    findings.push(finding('NUMBER_REPAIRED', 'warning', `实际值“${text}”含空格或换行，已按${fmtQuantity(q)}读取`, where));
+  }
+  // A bare number against a percentage rule: 0.9436 is a fraction, 94.36 a percent.
+  if (q.unit === 'none' && ruleIsPercent(rule)) {
+    if (q.value.gt(1)) {
+      q = { ...q, value: q.value.div(100), unit: 'percent', unitText: '%' };
+      findings.push(finding('ACTUAL_READ_AS_PERCENT', 'info', `实际值${text}按${fmtQuantity(q)}理解`, where));
+    } else q = { ...q, unit: 'percent', unitText: '%' };
+  }
+  return { actual: { kind: 'quantity', q }, display: fmtQuantity(q), source: `${sheet}!${where.cell}`, findings };
+}
+
+/** "全国性奖项2项，省级3项" -> [{全国性奖项, 2}, {省级, 3}]. */
+export function countsFromText(text: string): { label: string; n: Decimal }[] {
+  const out: { label: string; n: Decimal }[] = [];
+  for (const part of normText(text).split(/[，,；;、。\s]+/)) {
+    const m = /^(.*?[\u4e00-\u9fff])[:：]?\s*(\d+(?:\.\d+)?)\s*[项个次起处件条]?$/.exec(part);
+    if (m) out.push({ label: m[1], n: dec(m[2]) });
+  }
+  return out;
+}
+
+/** Strip unit notes and generic words so 知识库月更新量（条） meets 知识库更新及时性. */
+function core(name: string): string {
+  return normName(name)
+    .replace(/[（(][^）)]*[)）]/g, '')
+    .replace(/^(12345)?(政务服务)?(热线)?/, '')
+    .replace(/(情况|指标)$/, '');
+}
+
+export function nameScore(query: string, header: string): number {
+  const a = core(query);
+  const b = core(header);
+  if (!a || !b) return 0;
+  if (a === b) return 1;
+  let s = similarity(a, b);
+  if (a.length >= 2 && b.length >= 2 && (a.includes(b) || b.includes(a))) s = Math.max(s, 0.8);
+  return s;
+}
+
+interface Candidate {
+  score: number;
+  column?: DataColumn;
+  table?: DataTable;
+  survey?: SurveyItem;
+}
+
+function candidates(names: string[], rule: Rule, data: DataContext): Candidate[] {
+  const out: Candidate[] = [];
+  const wantRate = ruleIsPercent(rule);
+  for (const table of data.tables) {
+    for (const column of table.columns) {
+      if (column.kind === 'text') continue;
+      let s = Math.max(...names.map((n) => nameScore(n, column.header)));
+      if (s <= 0) continue;
+      if (wantRate === (column.kind === 'rate')) s += 0.05;
+      else if (rule.kind !== 'perMonth') s -= 0.15;
+      if (column.unitWord && rule.text.includes(column.unitWord)) s += 0.1;
+      out.push({ score: s, column, table });
+    }
+  }
+  if (rule.kind !== 'perMonth') {
+    for (const survey of data.surveys) {
+      for (const item of survey.items) {
+        const labels = [item.summaryLabel, item.question].filter(Boolean);
+        let s = Math.max(0, ...names.flatMap((n) => labels.map((l) => nameScore(n, l))));
+        if (item.summaryLabel && names.some((n) => core(n) === core(item.summaryLabel))) s = 1.1;
+        if (s > 0) out.push({ score: s, survey: item });
+      }
+    }
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** Survey weights from the rule text ("权重分别为100%、80%、60%、30%、0%"), else the defaults. */
+function surveyWeights(rule: Rule, item: SurveyItem): { weights: Decimal[]; stated: boolean } {
+  const m = /权重(分别)?为?([^。；;]*)/.exec(rule.text);
+  if (m) {
+    const qs = findQuantities(m[2]).filter((f) => f.q.unit === 'percent');
+    if (qs.length === item.levels.length) return { weights: qs.map((f) => f.q.value), stated: true };
+  }
+  return { weights: defaultWeights(item.levels), stated: false };
+}
+
+function fromSurvey(item: SurveyItem, rule: Rule): Bound | null {
+  const { weights, stated } = surveyWeights(rule, item);
+  const s = scoreSurvey(item, weights);
+  if (!s) return null;
+  const q = quantity(s.value, 'percent');
+  const label = item.summaryLabel || item.question;
+  const findings: Finding[] = [];
+  if (!s.byCounts && s.total.minus(1).abs().gt('0.0001')) {
+    findings.push(
+      finding(
+        'SURVEY_SHARES_NOT_100',
+        'warning',
+        `“${label}”各选项比例合计${fmt(s.total.times(100))}%，不等于100%，已按比例归一`,
+        { sheet: item.sheet, cell: item.valueCells[0] },
+        { expected: '100%', actual: `${fmt(s.total.times(100))}%` },
+      ),
+    );
+  }
+  if (item.stated && item.stated.value.minus(s.value).abs().gt('0.00005')) {
+    findings.push(
+      finding(
+        'SURVEY_RATE_MISMATCH',
+        'warning',
+        `“${label}”填写为${fmtQuantity(item.stated)}，按其选项分布计算应为${fmtQuantity(q)}（${s.trace}）`,
+        { sheet: item.sheet, cell: item.statedCell ?? item.valueCells[0] },
+        { expected: fmtQuantity(q), actual: fmtQuantity(item.stated) },
+      ),
+    );
+  }
+  return {
+    actual: { kind: 'quantity', q, label },
+    display: fmtQuantity(q),
+    source: `${item.sheet}!第${item.row}行问卷分布${stated ? '' : '（默认权重100/80/60/30/0）'}`,
+    derivation: `${label}=${s.trace}`,
+    findings,
+  };
+}
+
+function fromColumn(column: DataColumn, table: DataTable, rule: Rule): Bound | null {
+  const months: MonthValue[] = [];
+  table.periods.forEach((p, i) => {
+    const v = column.values[i];
+    if (v) months.push({ label: p.label, value: v, sheet: table.sheet, cell: toA1(p.row, column.col) });
+  });
+  if (months.length === 0) return null;
+  const where = `${table.sheet}!${column.header}`;
+  const unreadable = [...column.unreadable, ...(column.num?.unreadable ?? []), ...(column.den?.unreadable ?? [])];
+  if (unreadable.length > 0) {
+    // Never score on a silently shortened series.
+    const f = finding(
+      'DATA_UNREADABLE',
+      'error',
+      `“${column.header}”有${unreadable.length}个月份的数据无法读取（${unreadable.join('、')}），不能计算`,
+      { sheet: table.sheet, cell: unreadable[0] },
+    );
+    return { actual: { kind: 'monthly', months: [] }, display: '', source: where, findings: [f], unusable: true };
+  }
+  if (MONTHLY_KINDS.has(rule.kind)) {
+    return {
+      actual: { kind: 'monthly', months, label: column.header },
+      display: `${months.length}个月`,
+      source: `${where}（${months[0].label}至${months[months.length - 1].label}逐月）`,
+      findings: [],
+    };
+  }
+  const findings: Finding[] = [];
+  if (months.length < table.periods.length) {
+    findings.push(
+      finding('DATA_MONTHS_MISSING', 'warning', `“${column.header}”有${table.periods.length - months.length}个月份无数据`, {
+        sheet: table.sheet,
+        cell: toA1(table.periods[0].row, column.col),
+      }),
+    );
+  }
+  if (column.kind === 'rate') {
+    const pooled = pooledRate(column);
+    if (pooled && column.num && column.den) {
+      const n = columnSum(column.num)!;
+      const d = columnSum(column.den)!;
+      const q = quantity(pooled, 'percent');
+      return {
+        actual: { kind: 'quantity', q, label: column.header },
+        display: fmtQuantity(q),
+        source: `${table.sheet}!Σ${column.num.header}÷Σ${column.den.header}（${months.length}个月合计）`,
+        derivation: `${column.header}=Σ${column.num.header}÷Σ${column.den.header}=${n.toString()}÷${d.toString()}=${fmtQuantity(q)}`,
+        findings,
+      };
+    }
+    if (column.total) {
+      return {
+        actual: { kind: 'quantity', q: column.total, label: column.header },
+        display: fmtQuantity(column.total),
+        source: `${table.sheet}!${toA1(column.totalRow!, column.col)}（合计行）`,
+        findings,
+      };
+    }
+    const mean = months.reduce((a, m) => a.plus(m.value.value), dec(0)).div(months.length);
+    const q = quantity(mean, 'percent');
+    findings.push(
+      finding(
+        'RATE_AVERAGED',
+        'warning',
+        `“${column.header}”找不到分子分母列，也没有合计行，年度值按${months.length}个月简单平均计算为${fmtQuantity(q)}`,
+        { sheet: table.sheet, cell: toA1(table.periods[0].row, column.col) },
+      ),
+    );
+    return { actual: { kind: 'quantity', q, label: column.header }, display: fmtQuantity(q), source: `${where}（月平均）`, findings };
+  }
+  const total = months.reduce((a, m) => a.plus(m.value.value), dec(0));
+  const sample = months[0].value;
+  if (wantsMonthlyMean(rule)) {
+    const mean = total.div(months.length);
+    const q: Quantity = { ...sample, value: mean, scale: 1, text: '', comparator: undefined, repaired: undefined };
+    return {
+      actual: { kind: 'quantity', q, label: column.header },
+      display: fmtQuantity(q),
+      source: `${where}（${months.length}个月平均）`,
+      derivation: `月均${column.header}=${total.toString()}÷${months.length}=${fmt(mean)}`,
+      findings,
+    };
+  }
+  const q: Quantity = { ...sample, value: total, scale: 1, text: '', comparator: undefined, repaired: undefined };
+  return {
+    actual: { kind: 'quantity', q, label: column.header },
+    display: fmtQuantity(q),
+    source: `${where}（${months.length}个月合计）`,
+    findings,
+  };
+}
+
+/** Resolve an explicit data source: "sheet!header", "header", "num/den", "sheet!num/den". */
+function fromSpec(spec: string, rule: Rule, data: DataContext): Bound | null {
+  const [sheetPart, colPart] = spec.includes('!') ? [spec.slice(0, spec.indexOf('!')), spec.slice(spec.indexOf('!') + 1)] : ['', spec];
+  const sheetName = sheetPart.replace(/^'|'$/g, '');
+  const tables = data.tables.filter((t) => !sheetName || normName(t.sheet) === normName(sheetName));
+  const [numName, denName] = colPart.split(/[/÷]/).map((s) => s.trim());
+  for (const table of tables) {
+    const find = (n: string) => table.columns.find((c) => normName(c.header) === normName(n)) ?? table.columns.find((c) => core(c.header) === core(n));
+    if (denName) {
+      const num = find(numName);
+      const den = find(denName);
+      if (!num || !den) continue;
+      const synthetic: DataColumn = {
+        ...num,
+        header: `${num.header}÷${den.header}`,
+        kind: 'rate',
+        values: num.values.map((v, i) => (v && den.values[i] && !den.values[i]!.value.isZero() ? quantity(v.value.div(den.values[i]!.value), 'percent') : null)),
+        tolerance: num.values.map(() => dec('1e-9')),
+        total: null,
+        totalRow: null,
+        num,
+        den,
+      };
+      return fromColumn(synthetic, table, rule);
+    }
+    const col = find(numName);
+    if (col) return fromColumn(col, table, rule);
+  }
+  for (const s of data.surveys) {
+    if (sheetName && normName(s.sheet) !== normName(sheetName)) continue;
+    const item = s.items.find((i) => core(i.summaryLabel) === core(numName) || core(i.question) === core(numName));
+    if (item) return fromSurvey(item, rule);
+  }
+  return null;
+}
+
+export type BindResult =
+  | { kind: 'bound'; bound: Bound }
+  | { kind: 'none' }
+  | { kind: 'ambiguous'; options: string[] }
+  | { kind: 'badSpec'; spec: string };
+
+/** Find the data for an indicator whose rule needs a measured value. */
+export function bindFromData(names: string[], rule: Rule, data: DataContext, spec?: string): BindResult {
+  if (spec) {
+    const b = fromSpec(spec, rule, data);
+    return b ? { kind: 'bound', bound: b } : { kind: 'badSpec', spec };
+  }
+  if (!DATA_KINDS.has(rule.kind)) return { kind: 'none' };
+  const list = candidates(names.filter(Boolean), rule, data);
+  if (list.length === 0 || list[0].score < 0.6) return { kind: 'none' };
+  const [best, second] = list;
+  const label = (c: Candidate) =>
+    c.column ? `${c.table!.sheet}!${c.column.header}` : `${c.survey!.sheet}!${c.survey!.summaryLabel || c.survey!.question}`;
+  if (second && best.score < 1 && second.score >= best.score - 0.05) {
+    return { kind: 'ambiguous', options: [label(best), label(second)] };
+  }
+  const bound = best.column ? fromColumn(best.column, best.table!, rule) : fromSurvey(best.survey!, rule);
+  return bound ? { kind: 'bound', bound } : { kind: 'none' };
+}

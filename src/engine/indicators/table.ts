@@ -1,0 +1,343 @@
+/**
+ * Reading the body of an indicator table into a tree. Merged or blank level
+ * cells mean "same as above"; repeated headers and page titles are skipped;
+ * 合计/小计/评价等次/综合 rows are kept aside; page-break continuation rows are
+ * folded into the leaf above.
+ */
+import { toA1 } from '../address';
+import { Decimal } from '../decimal';
+import { finding, type Finding } from '../findings';
+import { parseQuantity } from '../quantity';
+import type { SheetView } from '../sheetView';
+import { normText } from '../text';
+import { isRepeatedHeader } from './headers';
+import {
+  MAX_ROLE,
+  type CellInput,
+  type ColumnRole,
+  type GroupNode,
+  type HeaderInfo,
+  type IndicatorNode,
+  type IndicatorTable,
+  type LeafNode,
+  type LevelRole,
+  type SpecialRow,
+} from './model';
+import { classifySpecialLabel, isTitleText, parseIndicatorName } from './names';
+
+const TEXT_ROLES: ColumnRole[] = ['rule', 'explanation', 'description', 'evidence', 'source', 'method', 'note'];
+const CELL_ROLES: ColumnRole[] = [
+  'score',
+  'deduction',
+  'note',
+  'actual',
+  'target',
+  'rule',
+  'rate',
+  'subtotal',
+  'evidence',
+  'max3',
+  'max2',
+  'max1',
+];
+
+export interface TableParse {
+  table: IndicatorTable;
+  findings: Finding[];
+}
+
+export function cellInput(view: SheetView, row: number, col: number): CellInput {
+  return {
+    row,
+    col,
+    value: view.raw(row, col),
+    numberFormat: view.numberFormat(row, col),
+    formula: view.formula(row, col),
+  };
+}
+
+/** A max-points cell: a number, or text that reads as one ("5分"). */
+function readMax(
+  view: SheetView,
+  row: number,
+  col: number | undefined,
+  findings: Finding[],
+): { max: Decimal | null; cell: { row: number; col: number } | null } {
+  if (col === undefined) return { max: null, cell: null };
+  const v = view.value(row, col);
+  const r = parseQuantity(v, view.numberFormat(row, col));
+  if (r.ok) {
+    if (r.q.unit === 'percent') return { max: r.q.value.times(100), cell: { row, col } };
+    return { max: r.q.value, cell: { row, col } };
+  }
+  if (!r.empty && v !== '-' && v !== '—') {
+    findings.push(
+      finding('MAX_NOT_A_NUMBER', 'error', `分值单元格无法读取为数字：${r.reason}`, { sheet: view.name, cell: toA1(row, col) }),
+    );
+  }
+  return { max: null, cell: null };
+}
+
+export function parseIndicatorTable(view: SheetView, header: HeaderInfo): TableParse {
+  const findings: Finding[] = [];
+  const cols = header.columns;
+  const levels = header.levels;
+  const leafRole: LevelRole = levels[levels.length - 1];
+  const groupRoles = levels.slice(0, -1);
+  const leafCol = cols[leafRole] as number;
+  const roots: IndicatorNode[] = [];
+  const leaves: LeafNode[] = [];
+  const specialRows: SpecialRow[] = [];
+  const skippedRows: number[] = [];
+  const open: (GroupNode | null)[] = groupRoles.map(() => null);
+  let lastLeaf: LeafNode | null = null;
+  let title = '';
+
+  for (let r = view.firstRow; r < header.top; r++) {
+    for (let c = view.firstCol; c <= view.lastCol; c++) {
+      const v = view.value(r, c);
+      if (typeof v === 'string' && v.trim()) {
+        title = v.replace(/\s*\n\s*/g, '').trim();
+        break;
+      }
+    }
+    if (title) break;
+  }
+
+  for (const bad of view.badMerges) {
+    findings.push(finding('BAD_MERGE', 'warning', `合并单元格区域“${bad}”无法识别，已忽略`, { sheet: view.name }));
+  }
+
+  const labelCols = Object.keys(header.labels).map(Number);
+  const firstLabelCol = Math.min(...labelCols);
+
+  for (let row = header.bottom + 1; row <= view.lastRow; row++) {
+    if (view.rowIsEmpty(row)) continue;
+    if (isRepeatedHeader(view, row, header)) {
+      skippedRows.push(row);
+      continue;
+    }
+    const texts = distinctTexts(view, row);
+    if (texts.length > 0 && texts.length <= 2 && texts.every((t) => isTitleText(t))) {
+      skippedRows.push(row);
+      continue;
+    }
+
+    const special = findSpecialLabel(view, row, header, firstLabelCol, leafCol);
+    if (special) {
+      specialRows.push(buildSpecialRow(view, row, header, special));
+      continue;
+    }
+
+    // Level groups: a non-empty anchor cell starts a group; blank or merged means same as above.
+    let groupStartedHere = false;
+    groupRoles.forEach((role, i) => {
+      const col = cols[role] as number;
+      if (!view.isAnchor(row, col)) return;
+      const raw = view.raw(row, col);
+      const text = raw === null ? '' : normText(raw);
+      if (!text) return;
+      const parsed = parseIndicatorName(text);
+      const current = open[i];
+      if (current && current.name === parsed.name && !view.mergeStartingAt(row, col) && !(parsed.max && !current.max)) return;
+      const maxRead = readMax(view, row, cols[MAX_ROLE[role]], findings);
+      const group: GroupNode = {
+        kind: 'group',
+        level: i + 1,
+        name: parsed.name,
+        rawName: text,
+        max: maxRead.max ?? parsed.max,
+        maxCell: maxRead.cell ?? (parsed.max ? { row, col } : null),
+        nameCell: { row, col },
+        firstRow: row,
+        lastRow: row,
+        children: [],
+      };
+      if (maxRead.max && parsed.max && !maxRead.max.eq(parsed.max)) {
+        findings.push(
+          finding(
+            'NAME_MAX_CONFLICT',
+            'warning',
+            `“${text}”名称中的分值${parsed.max.toString()}与分值列${maxRead.max.toString()}不一致`,
+            { sheet: view.name, cell: toA1(row, col) },
+            { expected: parsed.max.toString(), actual: maxRead.max.toString() },
+          ),
+        );
+      }
+      const parent = i === 0 ? null : open[i - 1];
+      if (parent) parent.children.push(group);
+      else roots.push(group);
+      open[i] = group;
+      for (let j = i + 1; j < open.length; j++) open[j] = null;
+      groupStartedHere = true;
+    });
+
+    const leafAnchor = view.isAnchor(row, leafCol);
+    const leafRaw = leafAnchor ? view.raw(row, leafCol) : null;
+    const leafText = leafRaw === null ? '' : normText(leafRaw);
+    if (leafText) {
+      const parsed = parseIndicatorName(leafText);
+      const maxCol = cols[MAX_ROLE[leafRole]];
+      const maxRead = readMax(view, row, maxCol, findings);
+      const path = [...open.filter((g): g is GroupNode => g !== null).map((g) => g.name), parsed.name];
+      const leaf: LeafNode = {
+        kind: 'leaf',
+        level: levels.length,
+        name: parsed.name,
+        rawName: leafText,
+        path,
+        max: maxRead.max ?? parsed.max,
+        maxCell: maxRead.cell ?? (parsed.max ? { row, col: leafCol } : null),
+        nameCell: { row, col: leafCol },
+        row,
+        lastRow: row,
+        texts: {},
+        cells: {},
+      };
+      if (maxRead.max && parsed.max && !maxRead.max.eq(parsed.max)) {
+        findings.push(
+          finding(
+            'NAME_MAX_CONFLICT',
+            'warning',
+            `“${leafText}”名称中的分值${parsed.max.toString()}与分值列${maxRead.max.toString()}不一致`,
+            { sheet: view.name, cell: toA1(row, leafCol) },
+          ),
+        );
+      }
+      for (const role of TEXT_ROLES) {
+        const c = cols[role];
+        if (c !== undefined) {
+          const t = view.text(row, c);
+          if (t) leaf.texts[role] = t;
+        }
+      }
+      for (const role of CELL_ROLES) {
+        const c = cols[role];
+        if (c !== undefined) leaf.cells[role] = cellInput(view, row, c);
+      }
+      const deepest = [...open].reverse().find((g): g is GroupNode => g !== null);
+      if (deepest) deepest.children.push(leaf);
+      else roots.push(leaf);
+      for (const g of open) if (g) g.lastRow = Math.max(g.lastRow, row);
+      leaves.push(leaf);
+      lastLeaf = leaf;
+      continue;
+    }
+
+    if (groupStartedHere) continue;
+    // A row with no leaf name under a leaf: merged continuation or a page-break split of its texts.
+    if (lastLeaf) {
+      const covered = view.coveredBy(row, leafCol);
+      let appended = false;
+      for (const role of TEXT_ROLES) {
+        const c = cols[role];
+        if (c === undefined || !view.isAnchor(row, c)) continue;
+        const t = view.text(row, c);
+        if (!t) continue;
+        const before = lastLeaf.texts[role];
+        lastLeaf.texts[role] = before ? joinContinuation(before, t) : t;
+        appended = true;
+      }
+      if (covered || appended) {
+        lastLeaf.lastRow = row;
+        for (const g of open) if (g) g.lastRow = Math.max(g.lastRow, row);
+      }
+    }
+  }
+
+  attachSubtotalCells(view, header, roots);
+
+  for (const leaf of leaves) {
+    if (!leaf.max) {
+      findings.push(
+        finding('LEAF_MAX_MISSING', 'warning', `指标“${leaf.name}”没有分值`, {
+          sheet: view.name,
+          cell: toA1(leaf.row, leaf.nameCell.col),
+        }),
+      );
+    }
+  }
+
+  return {
+    table: { sheet: view.name, header, title, roots, leaves, specialRows, skippedRows },
+    findings,
+  };
+}
+
+/** PDF splits words across rows: join CJK directly, other text with a space. */
+function joinContinuation(a: string, b: string): string {
+  return /[\u4e00-\u9fff，。；、]$/.test(a) && /^[\u4e00-\u9fff，。；、）)]/.test(b) ? a + b : `${a} ${b}`;
+}
+
+function distinctTexts(view: SheetView, row: number): string[] {
+  const out: string[] = [];
+  for (let c = view.firstCol; c <= view.lastCol; c++) {
+    if (!view.isAnchor(row, c)) continue;
+    const v = view.raw(row, c);
+    if (v === null) continue;
+    const t = normText(v);
+    if (t && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+/** 合计/小计/评价等次/综合得分 in one of the label columns (left of the leaf's payload). */
+function findSpecialLabel(
+  view: SheetView,
+  row: number,
+  header: HeaderInfo,
+  firstLabelCol: number,
+  leafCol: number,
+): { col: number; kind: NonNullable<ReturnType<typeof classifySpecialLabel>>; label: string } | null {
+  const limit = Math.max(leafCol, header.columns.max3 ?? leafCol);
+  for (let c = Math.min(firstLabelCol, view.firstCol); c <= limit; c++) {
+    if (!view.isAnchor(row, c)) continue;
+    const v = view.raw(row, c);
+    if (typeof v !== 'string') continue;
+    const t = normText(v);
+    const kind = classifySpecialLabel(t);
+    if (kind) return { col: c, kind, label: t.replace(/[:：]\s*$/, '') };
+  }
+  return null;
+}
+
+function buildSpecialRow(
+  view: SheetView,
+  row: number,
+  header: HeaderInfo,
+  s: { col: number; kind: SpecialRow['kind']; label: string },
+): SpecialRow {
+  const cells: SpecialRow['cells'] = {};
+  for (const [role, col] of Object.entries(header.columns) as [ColumnRole, number][]) {
+    cells[role] = cellInput(view, row, col);
+  }
+  const rest: string[] = [];
+  for (let c = s.col + 1; c <= view.lastCol; c++) {
+    if (!view.isAnchor(row, c)) continue;
+    const v = view.raw(row, c);
+    if (typeof v === 'string' && normText(v)) rest.push(normText(v));
+  }
+  return { kind: s.kind, row, label: s.label, text: rest.join(' '), cells };
+}
+
+/** A 小计 column: its merged cells span exactly one group's rows. */
+function attachSubtotalCells(view: SheetView, header: HeaderInfo, roots: IndicatorNode[]): void {
+  const col = header.columns.subtotal;
+  if (col === undefined) return;
+  const groups: GroupNode[] = [];
+  const walk = (nodes: IndicatorNode[]) => {
+    for (const n of nodes)
+      if (n.kind === 'group') {
+        groups.push(n);
+        walk(n.children);
+      }
+  };
+  walk(roots);
+  for (const g of groups.sort((a, b) => b.level - a.level)) {
+    const m = view.mergeStartingAt(g.firstRow, col);
+    const spans = m ? m.top === g.firstRow && m.bottom === g.lastRow : g.firstRow === g.lastRow;
+    if (spans && !groups.some((o) => o !== g && o.subtotalCell && o.subtotalCell.row === g.firstRow && o.level > g.level)) {
+      g.subtotalCell = { row: g.firstRow, col };
+    }
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The evaluator's corrections from the workbook itself: a sheet 评分规则 that
+ * lists indicator name, rule text, data source and/or actual value. No
+ * auto-detection is perfect; this sheet always wins over what was detected.
+ */
+import { toA1 } from './address';
+import { finding, type Finding } from './findings';
+import type { IndicatorOverride } from './options';
+import type { SheetView } from './sheetView';
+import { normName, normText } from './text';
+
+export const OVERRIDE_SHEET_NAMES = ['评分规则', '评分规则设置', '规则设置', '评分规则覆盖'];
+
+type Field = 'name' | 'rule' | 'source' | 'actual';
+const FIELDS: [Field, RegExp][] = [
+  ['name', /^(三级指标|指标|指标名称|指标路径|末级指标)$/],
+  ['rule', /^(评分标准|评价标准|评分规则|规则|规则文本)$/],
+  ['source', /^(数据来源|数据列|取数来源|绑定|数据)$/],
+  ['actual', /^(实际值|实际完成值|完成值)$/],
+];
+
+export interface OverrideEntry extends IndicatorOverride {
+  sheet: string;
+  row: number;
+}
+
+export function readOverrideSheet(views: Map<string, SheetView>, findings: Finding[]): OverrideEntry[] {
+  const view = [...views.values()].find((v) => OVERRIDE_SHEET_NAMES.includes(normName(v.name)));
+  if (!view) return [];
+  for (let r = view.firstRow; r <= Math.min(view.lastRow, view.firstRow + 10); r++) {
+    const cols: Partial<Record<Field, number>> = {};
+    for (let c = view.firstCol; c <= view.lastCol; c++) {
+      const t = normName(view.text(r, c));
+      for (const [field, re] of FIELDS) if (re.test(t) && cols[field] === undefined) cols[field] = c;
+    }
+    if (cols.name === undefined) continue;
+    const out: OverrideEntry[] = [];
+    for (let row = r + 1; row <= view.lastRow; row++) {
+      const name = view.text(row, cols.name);
+      if (!name) continue;
+      const entry: OverrideEntry = { sheet: view.name, row, path: name.split(/[/／>]/).map((s) => s.trim()).filter(Boolean) };
+      const get = (f: Field) => (cols[f] !== undefined ? normText(view.value(row, cols[f]!) ?? '') : '');
+      if (get('rule')) entry.ruleText = get('rule');
+      if (get('source')) entry.dataSource = get('source');
+      if (get('actual')) entry.actual = get('actual');
+      if (!entry.ruleText && !entry.dataSource && !entry.actual) {
+        findings.push(
+          finding('OVERRIDE_EMPTY', 'info', `评分规则表第${row}行只有指标名称，没有规则、数据来源或实际值`, {
+            sheet: view.name,
+            cell: toA1(row, cols.name),
+          }),
+        );
+        continue;
+      }
+      out.push(entry);
+    }
+    return out;
+  }
+  findings.push(finding('OVERRIDE_SHEET_NO_HEADER', 'warning', `“${view.name}”表找不到“指标”表头，已忽略`, { sheet: view.name }));
+  return [];
+}
+
+/** Does an override's path name this leaf? The last segment must match; earlier ones, when given, too. */
+export function overrideMatches(o: IndicatorOverride, leafPath: string[]): boolean {
+  if (o.path.length === 0) return false;
+  const want = o.path.map(normName);
+  const have = leafPath.map(normName);
+  if (want[want.length - 1] !== have[have.length - 1]) return false;
+  for (let i = 0; i < want.length - 1; i++) if (!have.includes(want[i])) return false;
+  return true;
+}

@@ -1,0 +1,74 @@
+/**
+ * The engine's public result shapes. The CLI prints ScoreReport as JSON (a
+ * contract scripts rely on); the task pane renders the same objects.
+ */
+import type { Finding } from './findings';
+import type { Patch } from './patch';
+
+export type ScoreSource = 'computed' | 'entered' | 'pending';
+
+export interface IndicatorReport {
+  /** [level1, level2, leaf]; shorter when the sheet has fewer levels. */
+  path: string[];
+  max: number | null;
+  score: number | null;
+  deduction: number | null;
+  source: ScoreSource;
+  /** The rule in words (Chinese), or the reason it is left to the evaluator. */
+  rule: string;
+  /** Rule kind: proportional, step, bands, perMonth, perOccurrence, additive, checklist, categorical, grade, judgement. */
+  ruleKind: string;
+  /** The deduction note / trace written to 扣分说明. */
+  note: string;
+  /** A1 address of the score cell on the indicator sheet. */
+  cell: string;
+  /** Actual value used, as displayed ("94.36%"), with where it came from. */
+  actual?: string;
+  actualSource?: string;
+  /** The original rule text. */
+  ruleText?: string;
+}
+
+export interface GroupReport {
+  name: string;
+  max: number | null;
+  score: number | null;
+  /** 得分率 as a fraction (0.8667), null when max is 0 or unknown. */
+  rate?: number | null;
+  /** Level-2 groups inside a level-1 group. */
+  children?: GroupReport[];
+}
+
+/** What the engine detected, so the user can confirm or correct it. */
+export interface Detection {
+  indicatorSheet: string;
+  /** Header rows (1-based) and the column each role was found in. */
+  headerRows: [number, number];
+  columns: Record<string, string>;
+  /** Other sheets recognised as indicator tables (rule sources, target/results tables). */
+  companionSheets: string[];
+  dataSheets: { sheet: string; months: number; columns: string[] }[];
+  surveySheets: string[];
+  /** One line per bound indicator: "话务接通率 ← 附件3!D4:D15 (Σ话务接通数/Σ话务量)". */
+  bindings: { path: string[]; source: string }[];
+  gradeScheme: { label: string; min: number }[];
+  composite?: string;
+}
+
+export interface ScoreReport {
+  sheet: string;
+  total: number | null;
+  grade: string | null;
+  groups: GroupReport[];
+  indicators: IndicatorReport[];
+  findings: Finding[];
+  detection?: Detection;
+}
+
+export interface ScoreRun {
+  /** False when the workbook cannot be used; then `patch` is empty and `findings` say why. */
+  ok: boolean;
+  report: ScoreReport | null;
+  patch: Patch;
+  findings: Finding[];
+}

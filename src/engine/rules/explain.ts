@@ -1,0 +1,88 @@
+/**
+ * A rule in one Chinese sentence the evaluator can confirm before trusting the
+ * computed score: "按比例：得分=实际值÷95%×7，最高7分".
+ */
+import { fmt, type Decimal } from '../decimal';
+import type { Rule, StepRule } from './types';
+import { bandText, isZeroThreshold, pts, q, roundingText } from './format';
+
+function stepSentence(rule: StepRule): string {
+  const d = fmt(rule.deduction);
+  const round = `${roundingText(rule)}${rule.roundingStated ? '' : '，评分标准未写明，按惯例'}`;
+  if (isZeroThreshold(rule)) {
+    const verb = rule.direction === 'below' ? '减少' : rule.threshold.unit === 'time' ? '延迟' : '超出';
+    return `每${verb}${rule.stepText}扣${d}分（${round}），扣完为止`;
+  }
+  const subject = rule.subject;
+  if (rule.stepMode === 'relative') {
+    const verb = rule.direction === 'below' ? '低于' : '超过';
+    return `${subject}${verb}${q(rule.threshold)}时，每${rule.direction === 'below' ? '低' : '超'}${rule.stepText}（相对${q(rule.threshold)}）扣${d}分（${round}），扣完为止`;
+  }
+  if (rule.direction === 'below') {
+    const zero = rule.zeroBelow ? `；低于${q(rule.zeroBelow)}得0分` : '';
+    return `${subject}不足${q(rule.threshold)}时每低${rule.stepText}扣${d}分（${round}），扣完为止${zero}`;
+  }
+  return `${subject}超过${q(rule.threshold)}时每超${rule.stepText}扣${d}分（${round}），扣完为止`;
+}
+
+function body(rule: Rule, max: Decimal | null): string {
+  const cap = max ? `，最高${pts(max)}` : '';
+  switch (rule.kind) {
+    case 'proportional': {
+      const who = rule.subject || '实际值';
+      const points = max ?? rule.points;
+      const mult = points ? `×${fmt(points)}` : '×分值';
+      const target = rule.target;
+      const divisor = target
+        ? target.unit === 'percent' && target.value.eq(1)
+          ? ''
+          : `÷${q(target)}`
+        : `÷${rule.targetRef ?? '目标值'}（未找到目标值）`;
+      return `按比例：得分=${who}${divisor}${mult}${cap}`;
+    }
+    case 'step':
+      return stepSentence(rule);
+    case 'bands':
+      return `区间：${rule.bands.map((b) => `${bandText(b)}得${pts(b.points)}`).join('；')}`;
+    case 'perMonth': {
+      const verb = rule.failWhen === 'below' ? (rule.failsAtThreshold ? '未高于' : '低于') : rule.failsAtThreshold ? '未低于' : '高于';
+      const basis = rule.subject ? `（按${rule.subject}逐月计）` : '';
+      return `每月${verb}${q(rule.threshold)}扣${pts(rule.deduction)}${basis}，扣完为止`;
+    }
+    case 'perOccurrence': {
+      const parts = rule.items.map((i) => `${i.label || '发现问题'}每${i.unitWord}扣${pts(i.deduction)}`);
+      const zero = rule.zeroIf ? `；${rule.zeroIf}的得0分` : '';
+      return `${parts.join('；')}，扣完为止${zero}`;
+    }
+    case 'additive':
+      return `${rule.items.map((i) => `${i.label}每${i.unitWord}${pts(i.pointsEach)}`).join('、')}，累加${cap}`;
+    case 'checklist': {
+      const items = rule.items.map((i, n) => `${n + 1}.${i.label}（${pts(i.points)}）`).join('；');
+      const defect = rule.perDefect ? `；每发现一处问题扣${pts(rule.perDefect)}` : '';
+      return `逐项判断，需评价人打分：${items}${defect}`;
+    }
+    case 'categorical':
+      return rule.options
+        .map((o) => {
+          const got = o.points ? `得${pts(o.points)}` : o.fraction!.eq(1) ? '得满分' : o.fraction!.isZero() ? '不得分' : o.fraction!.eq('0.5') ? '得一半分' : `得满分的${fmt(o.fraction!.times(100))}%`;
+          return `${o.label}${got}`;
+        })
+        .join('；');
+    case 'grade':
+      return `按等级：${rule.grades.map((g) => `${g.label}${pts(g.points)}`).join('、')}`;
+    case 'judgement':
+      return `需评价人判断：${rule.reason}`;
+  }
+}
+
+export function explainRule(rule: Rule, max?: Decimal | null): string {
+  const m = max ?? null;
+  let s = body(rule, m);
+  if (m && rule.statedFull && !rule.statedFull.eq(m) && rule.kind !== 'checklist' && rule.kind !== 'judgement') {
+    s += `（评分标准写明满分${pts(rule.statedFull)}，按指标分值${pts(m)}计算）`;
+  } else if (m && rule.kind === 'checklist' && rule.statedFull && !rule.statedFull.eq(m)) {
+    s += `（各项合计${pts(rule.statedFull)}，与指标分值${pts(m)}不一致）`;
+  }
+  if (rule.notes?.length) s += `；${rule.notes.join('；')}`;
+  return s;
+}

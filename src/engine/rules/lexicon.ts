@@ -1,0 +1,195 @@
+/**
+ * The vocabulary shared by the rule parsers: numbers with units, comparator
+ * words, and the places in a text where points are awarded ("得3分", "(2分)",
+ * "不得分", "得满分").
+ */
+import { Decimal, dec } from '../decimal';
+import { parseQuantity, type Quantity, type QuantityUnit } from '../quantity';
+import { CIRCLED_CLASS, maskDates } from './normalize';
+
+export const NUM = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
+export const UNIT =
+  '(?:百万|万|亿|千)?(?:%|‰|个百分点|百分点|元|人次|个月|小时|工作日|分钟|[通件条个次人项起处台套户份家座批名位张篇期场单分天日月年秒周])';
+
+/** A number with an optional unit, read exactly. */
+export function readQuantity(numText: string, unitText = ''): Quantity | null {
+  const r = parseQuantity(`${numText}${unitText}`);
+  return r.ok ? r.q : null;
+}
+
+export interface Scanned {
+  q: Quantity;
+  start: number;
+  end: number;
+  raw: string;
+}
+
+/** Every number(+unit) in a normalised rule text, dates masked out. */
+export function scanQuantities(text: string): Scanned[] {
+  const masked = maskDates(text);
+  const re = new RegExp(`${NUM}(?:${UNIT})?`, 'g');
+  const out: Scanned[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(masked))) {
+    // A number glued to letters, a dot or a masked date ("ISO9001", "C13") is a code, not a quantity.
+    const before = masked[m.index - 1] ?? '';
+    if (/[A-Za-z.#]/.test(before)) continue;
+    const q = parseQuantity(m[0]);
+    if (q.ok) out.push({ q: q.q, start: m.index, end: m.index + m[0].length, raw: m[0] });
+  }
+  return out;
+}
+
+/** Quantities whose values can be compared with each other. */
+export function sameFamily(a: QuantityUnit, b: QuantityUnit): boolean {
+  if (a === b) return true;
+  const counted = (u: QuantityUnit) => u === 'count' || u === 'none';
+  return counted(a) && counted(b);
+}
+
+/** Comparator words, longest first so "不低于" is never read as "低于". */
+export type Bound = 'lowerInc' | 'lowerExc' | 'upperInc' | 'upperExc';
+export const COMPARATORS: [string, Bound][] = (
+  [
+    ['大于或等于', 'lowerInc'],
+    ['大于等于', 'lowerInc'],
+    ['不低于', 'lowerInc'],
+    ['不少于', 'lowerInc'],
+    ['不小于', 'lowerInc'],
+    ['未达到', 'upperExc'],
+    ['达到', 'lowerInc'],
+    ['≥', 'lowerInc'],
+    ['>=', 'lowerInc'],
+    ['高于', 'lowerExc'],
+    ['大于', 'lowerExc'],
+    ['超过', 'lowerExc'],
+    ['超出', 'lowerExc'],
+    ['多于', 'lowerExc'],
+    ['>', 'lowerExc'],
+    ['小于或等于', 'upperInc'],
+    ['小于等于', 'upperInc'],
+    ['不高于', 'upperInc'],
+    ['不超过', 'upperInc'],
+    ['不大于', 'upperInc'],
+    ['不多于', 'upperInc'],
+    ['控制在', 'upperInc'],
+    ['≤', 'upperInc'],
+    ['<=', 'upperInc'],
+    ['低于', 'upperExc'],
+    ['小于', 'upperExc'],
+    ['少于', 'upperExc'],
+    ['不足', 'upperExc'],
+    ['未满', 'upperExc'],
+    ['<', 'upperExc'],
+  ] as [string, Bound][]
+).sort((a, b) => b[0].length - a[0].length);
+
+/** What is compared: the comparator word (or "以上"/"以下") governing a quantity at `start`. */
+export function comparatorBefore(text: string, start: number): Bound | null {
+  const head = text.slice(Math.max(0, start - 6), start);
+  for (const [w, b] of COMPARATORS) if (head.endsWith(w)) return b;
+  if (/(为|是|应为|保证|控制数为|控制金额|目标值为|标准为)$/.test(head)) return 'lowerInc';
+  return null;
+}
+
+export function suffixBound(text: string, end: number): Bound | null {
+  const tail = text.slice(end, end + 8);
+  const m = /^(?:\((?:不)?含\))?(及以上|或以上|以上|及以下|或以下|以下|以内)(\(不含\))?/.exec(tail);
+  if (!m) return null;
+  const exclusive = !!m[2] || /^\(不含\)/.test(tail);
+  if (/以上/.test(m[1])) return exclusive ? 'lowerExc' : 'lowerInc';
+  return exclusive ? 'upperExc' : 'upperInc';
+}
+
+/** Points awarded at some place in the text. */
+export interface Outcome {
+  start: number;
+  end: number;
+  /** Fixed points ("得3分", "(2分)", "不得分" = 0). */
+  points?: Decimal;
+  /** Share of the max ("得满分" = 1, "得一半分" = 0.5). */
+  fraction?: Decimal;
+  text: string;
+}
+
+const OUTCOME_RE = new RegExp(
+  [
+    '得满分',
+    '得一半(?:的)?分(?:值|数)?',
+    '得半分',
+    '不得分',
+    `得(?:分)?(${NUM})分`,
+    `\\((${NUM})分\\)`,
+    '(?:直接|指标|则)为0分',
+  ].join('|'),
+  'g',
+);
+
+export function findOutcomes(text: string): Outcome[] {
+  const out: Outcome[] = [];
+  let m: RegExpExecArray | null;
+  OUTCOME_RE.lastIndex = 0;
+  while ((m = OUTCOME_RE.exec(text))) {
+    const t = m[0];
+    const base = { start: m.index, end: m.index + t.length, text: t };
+    if (t === '得满分') out.push({ ...base, fraction: dec(1) });
+    else if (/一半|半分/.test(t)) out.push({ ...base, fraction: dec('0.5') });
+    else if (t === '不得分' || /为0分$/.test(t)) out.push({ ...base, points: dec(0) });
+    else {
+      const n = m[1] ?? m[2];
+      out.push({ ...base, points: new Decimal(n.replace(/,/g, '')) });
+    }
+  }
+  return out;
+}
+
+/** A condition and the points it earns, in text order. */
+export interface Segment {
+  /** Raw text between the previous outcome and this one. */
+  cond: string;
+  condStart: number;
+  outcome: Outcome;
+}
+
+export function segments(text: string): Segment[] {
+  const outs = findOutcomes(text);
+  let prev = 0;
+  return outs.map((o) => {
+    const seg = { cond: text.slice(prev, o.start), condStart: prev, outcome: o };
+    prev = o.end;
+    return seg;
+  });
+}
+
+const LEADING_NOISE = new RegExp(
+  `^(?:[，,；;。、:\\s]|评价要点:?|评分标准:?|其中:?|否则|[${CIRCLED_CLASS}]|\\d{1,2}[.、)](?!\\d)|\\(\\d{1,2}\\)|\\([^)]{0,40}\\))+`,
+);
+
+/**
+ * The clause that carries a condition: the text after the last sentence break
+ * or item number, without numbering and leading punctuation.
+ */
+export function lastClause(cond: string): string {
+  let s = cond.replace(/[，,；;。、:\s]+$/, '');
+  const cut = Math.max(s.lastIndexOf('；'), s.lastIndexOf('。'));
+  if (cut >= 0) s = s.slice(cut + 1);
+  const circled = new RegExp(`[${CIRCLED_CLASS}]`, 'g');
+  let last = -1;
+  let m: RegExpExecArray | null;
+  while ((m = circled.exec(s))) last = m.index;
+  if (last >= 0) s = s.slice(last);
+  return s.replace(LEADING_NOISE, '');
+}
+
+/** A checklist or option label: the clause, without "，是" / "的，该指标" tails. */
+export function cleanLabel(cond: string): string {
+  let s = lastClause(cond);
+  for (let i = 0; i < 3; i++) {
+    s = s
+      .replace(/[，,、:]*(该指标|本指标|本项|可)$/, '')
+      .replace(/(?<=[)，,])则$/, '')
+      .replace(/[，,](是|符合|满足|具备|有|能|为|达到)$/, '')
+      .replace(/[，,、的]+$/, '');
+  }
+  return s;
+}

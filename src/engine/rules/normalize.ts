@@ -1,0 +1,94 @@
+/**
+ * Rule text as the parsers see it. PDF conversion scatters spaces and line
+ * breaks through words and numbers ("每低 1%扣 1 分", "无人 在岗"); the rule
+ * grammar never needs whitespace, so all of it goes. Chinese numerals are
+ * turned into digits only where they count something ("一个百分点", "每发现一处"),
+ * so labels such as "一次验收通过" keep their words.
+ */
+import { normText } from '../text';
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** "十五" -> 15, "二十" -> 20, "一百" -> 100; null when not a plain numeral. */
+export function cnNumber(s: string): number | null {
+  if (!s) return null;
+  let total = 0;
+  let digit: number | null = null;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) {
+      if (digit !== null) return null;
+      digit = CN_DIGITS[ch];
+    } else if (ch in CN_UNITS) {
+      total += (digit ?? 1) * CN_UNITS[ch];
+      digit = null;
+    } else return null;
+  }
+  return total + (digit ?? 0);
+}
+
+const CN_NUM = '[零〇一二两三四五六七八九十百千]+';
+const COUNT_WORDS = '人次|个|次|处|起|项|点|例|件|条|名|家|篇|位|台|套|回';
+
+function arabic(numeral: string): string {
+  const n = cnNumber(numeral);
+  return n === null ? numeral : String(n);
+}
+
+/** Chinese numerals that count something, as digits. */
+export function cnNumeralsToDigits(s: string): string {
+  return (
+    s
+      // "百分之五" -> "5%".
+      .replace(new RegExp(`百分之(${CN_NUM}|\\d+(?:\\.\\d+)?)`, 'g'), (_m, n: string) => `${/\d/.test(n) ? n : arabic(n)}%`)
+      // "一个百分点", "一个月", "五%": a measure the rule computes with.
+      .replace(new RegExp(`(${CN_NUM})(个百分点|百分点|个月|%)`, 'g'), (_m, n: string, u: string) => arabic(n) + u)
+      // "每发现一处", "每出现一次", "每存在一项": the counted unit of a deduction.
+      .replace(
+        new RegExp(`每([^\\d，,；;。、]{0,6}?)(${CN_NUM})(${COUNT_WORDS})`, 'g'),
+        (_m, mid: string, n: string, u: string) => `每${mid}${arabic(n)}${u}`,
+      )
+      // "不足一个", "按一次": rounding clauses.
+      .replace(new RegExp(`(不足|按|满)(${CN_NUM})(${COUNT_WORDS})`, 'g'), (_m, w: string, n: string, u: string) => w + arabic(n) + u)
+  );
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+export const CIRCLED_RE = new RegExp(`[${CIRCLED}]`);
+export const CIRCLED_CLASS = CIRCLED;
+
+/** The canonical rule text: half-width, no whitespace, unified symbols, digits for counting numerals. */
+export function normRuleText(text: unknown): string {
+  let s = normText(text).replace(/\s+/g, '');
+  s = s
+    .replace(/[≧]/g, '≥')
+    .replace(/[≦]/g, '≤')
+    .replace(/[﹪]/g, '%')
+    .replace(/[—–－～~〜]+/g, '-')
+    .replace(/[﹙]/g, '(')
+    .replace(/[﹚]/g, ')')
+    .replace(/[［【]/g, '[')
+    .replace(/[］】]/g, ']')
+    .replace(/[．]/g, '.')
+    .replace(/[：]/g, ':')
+    .replace(/[＝]/g, '=');
+  // Half-width commas and semicolons after CJK are sentence punctuation, not thousands separators.
+  s = s.replace(/,/g, (_m, at: number) => (/\d/.test(s[at - 1] ?? '') && /^\d{3}(?!\d)/.test(s.slice(at + 1)) ? ',' : '，'));
+  s = s.replace(/;/g, '；');
+  s = cnNumeralsToDigits(s);
+  return s.replace(/^(评价要点|评分标准|评价标准|评分要点|评分依据)[:]?/, '');
+}
+
+/**
+ * Dates ("2020年12月31日", "2021年度", "1月-9月") look like quantities; mask them
+ * with '#' of the same length so positions still line up with the text.
+ */
+export function maskDates(s: string): string {
+  const hide = (m: string) => '#'.repeat(m.length);
+  return s
+    .replace(/\d{4}年度?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:-\d{1,2}月(?:\d{1,2}日)?)?/g, hide)
+    .replace(/\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?/g, hide)
+    .replace(/\d{1,2}月\d{1,2}日/g, hide)
+    .replace(/\d{1,2}月-\d{1,2}月/g, hide)
+    .replace(/〔\d{4}〕\d*号?|\[\d{4}\]\d*号?|\d+号/g, hide);
+}

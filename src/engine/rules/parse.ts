@@ -1,0 +1,59 @@
+/**
+ * 评分标准 text -> typed rule. The shapes are tried from the most specific
+ * wording to the most generic, so an explicit deduction rule wins over a
+ * generic formula in the same text (001 市民满意度: "得分=满意度×相应分值。
+ * 满意度≥90%，得满分；否则，每低于1%…扣0.1分"). Anything unrecognised is
+ * left to the evaluator with a reason; parsing never throws.
+ */
+import { normText } from '../text';
+import type { JudgementRule, Rule, RuleContext } from './types';
+import { makeEnv, type ParseEnv } from './env';
+import { segments } from './lexicon';
+import { parseGrade } from './parseGrade';
+import { parsePerMonth } from './parseMonthly';
+import { parseAdditive, parsePerOccurrence } from './parseOccurrence';
+import { parseProportional } from './parseProportional';
+import { parseBands, parseCategorical, parseChecklist } from './parseSegments';
+import { hasStepClause, parseStep } from './parseStep';
+
+function judgement(env: ParseEnv, reason: string): JudgementRule {
+  return { kind: 'judgement', text: env.raw, subject: env.ctx.name ?? '', statedFull: null, reason };
+}
+
+function parseWith(env: ParseEnv): Rule {
+  if (!env.text) return judgement(env, '没有评分标准');
+  const segs = segments(env.text);
+  const hasDeduction = /扣(?:减|除)?\d/.test(env.text);
+  const rule =
+    parseGrade(env) ??
+    parsePerMonth(env) ??
+    parseStep(env) ??
+    parseAdditive(env) ??
+    parseBands(env, segs) ??
+    parseChecklist(env, segs, false) ??
+    parsePerOccurrence(env) ??
+    parseCategorical(env, segs) ??
+    parseProportional(env) ??
+    parseChecklist(env, segs, !hasDeduction);
+  if (rule) return rule;
+  if (hasStepClause(env.text)) return judgement(env, '有按单位扣分的规定，但找不到起扣的标准值');
+  if (segs.length > 0) return judgement(env, '评分标准为定性描述，无法对应到可计算的条件');
+  if (hasDeduction) return judgement(env, '有扣分规定，但没有写明按什么计数');
+  return judgement(env, '未识别出评分公式、区间或扣分规则');
+}
+
+export function parseRule(text: string, ctx: RuleContext = {}): Rule {
+  let raw = '';
+  try {
+    raw = normText(text);
+    return parseWith(makeEnv(raw, ctx));
+  } catch (e) {
+    return {
+      kind: 'judgement',
+      text: raw,
+      subject: ctx.name ?? '',
+      statedFull: null,
+      reason: `评分标准无法解析（${e instanceof Error ? e.message : String(e)}）`,
+    };
+  }
+}

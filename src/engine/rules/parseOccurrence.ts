@@ -1,0 +1,100 @@
+/**
+ * Counted events. Deductions per occurrence ("每出现1次无人在岗，扣1分",
+ * "服务态度投诉每起扣0.1分；省级渠道每起扣2分") and points per item with a cap
+ * ("全国性奖项每项4分，省级每项3分…最多不超过该指标满分").
+ */
+import { Decimal } from '../decimal';
+import type { AdditiveRule, PerOccurrenceRule } from './types';
+import { NUM, findOutcomes } from './lexicon';
+import type { ParseEnv } from './env';
+import { CIRCLED_CLASS } from './normalize';
+
+const UNIT_WORDS = '人次|次|处|起|项|点|个|例|件|条|回|篇|家|名';
+const VERBS = '发现核实|发现|出现|有|存在|发生|查实|核实|被';
+
+const DEDUCTION_RE = new RegExp(`扣(?:减|除)?(${NUM})分`, 'g');
+const OCCURRENCE_RE = new RegExp(`每(?:${VERBS})?([^，；。每]{0,6}?)1?(${UNIT_WORDS})`, 'g');
+const EVENT_MARK_RE = new RegExp(`每(?:${VERBS})?1?(?:${UNIT_WORDS})`, 'g');
+
+function cleanEventLabel(s: string): string {
+  let out = s
+    .replace(EVENT_MARK_RE, '')
+    .replace(new RegExp(`^[，,；;。、:${CIRCLED_CLASS}\\d.]+`), '')
+    .replace(/^(?:评价要点:?|因|如|若|凡|对)+/, '');
+  for (let i = 0; i < 3; i++) out = out.replace(/[，,、]+$/, '').replace(/(后|的|则|时|者)$/, '');
+  return out;
+}
+
+/** The text between `from` and `to`, from the last sentence break on. */
+function clauseBefore(text: string, from: number, to: number): string {
+  const head = text.slice(from, to);
+  const cut = Math.max(head.lastIndexOf('；'), head.lastIndexOf('。'));
+  return cut >= 0 ? head.slice(cut + 1) : head;
+}
+
+export function parsePerOccurrence(env: ParseEnv): PerOccurrenceRule | null {
+  const { text } = env;
+  const items: PerOccurrenceRule['items'] = [];
+  DEDUCTION_RE.lastIndex = 0;
+  let prevEnd = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DEDUCTION_RE.exec(text))) {
+    const window = text.slice(prevEnd, m.index);
+    OCCURRENCE_RE.lastIndex = 0;
+    let occ: RegExpExecArray | null;
+    let last: RegExpExecArray | null = null;
+    while ((occ = OCCURRENCE_RE.exec(window))) last = occ;
+    const deductionEnd = m.index + m[0].length;
+    if (!last) {
+      prevEnd = deductionEnd;
+      continue;
+    }
+    const unitWord = last[2];
+    const occAt = prevEnd + last.index;
+    const afterUnit = text.slice(occAt + last[0].length, m.index);
+    let label = cleanEventLabel(afterUnit);
+    if (!label) label = cleanEventLabel(clauseBefore(text, prevEnd, occAt));
+    if (!label) label = cleanEventLabel(last[1]);
+    items.push({ label, deduction: new Decimal(m[1].replace(/,/g, '')), unitWord });
+    prevEnd = deductionEnd;
+  }
+  if (items.length === 0) return null;
+  const statedFull = findOutcomes(text).find((o) => o.points && o.points.gt(0))?.points ?? null;
+  const rule: PerOccurrenceRule = {
+    kind: 'perOccurrence',
+    text: env.raw,
+    subject: env.ctx.name ?? '',
+    statedFull,
+    items,
+  };
+  const zero = /(?:若|如果|如|一旦)?((?:存在|发生|出现|发现)[^，；。]{2,30}?)(?:的)?[，]?(?:则)?(?:该指标|本指标|本项)?(?:直接)?(?:为0分|得0分|不得分)/.exec(text);
+  if (zero) rule.zeroIf = zero[1];
+  return rule;
+}
+
+const ADD_BEFORE_RE = new RegExp(`每1?(${UNIT_WORDS})(?:得|加|计)?(${NUM})分`, 'g');
+const ADD_AFTER_RE = new RegExp(`每(?:获得|获|有)1?(${UNIT_WORDS})([^，；。]{1,20}?)(?:得|加|计)(${NUM})分`, 'g');
+
+export function parseAdditive(env: ParseEnv): AdditiveRule | null {
+  const { text } = env;
+  const items: AdditiveRule['items'] = [];
+  let m: RegExpExecArray | null;
+  ADD_AFTER_RE.lastIndex = 0;
+  while ((m = ADD_AFTER_RE.exec(text))) {
+    items.push({ label: m[2], pointsEach: new Decimal(m[3].replace(/,/g, '')), unitWord: m[1] });
+  }
+  ADD_BEFORE_RE.lastIndex = 0;
+  while ((m = ADD_BEFORE_RE.exec(text))) {
+    const head = text.slice(0, m.index);
+    const cut = Math.max(head.lastIndexOf('；'), head.lastIndexOf('。'));
+    const label = head
+      .slice(cut + 1)
+      .replace(/[，,、:]+$/, '')
+      .replace(/^(?:获评|获得|荣获|获)/, '');
+    if (label) items.push({ label, pointsEach: new Decimal(m[2].replace(/,/g, '')), unitWord: m[1] });
+  }
+  if (items.length === 0) return null;
+  // A deduction in the same text means this is not a plain tally.
+  if (/扣(?:减|除)?\d/.test(text)) return null;
+  return { kind: 'additive', text: env.raw, subject: env.ctx.name ?? '', statedFull: null, items };
+}

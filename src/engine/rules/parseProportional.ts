@@ -1,0 +1,111 @@
+/**
+ * score = actual ÷ target × points: "得分=2021年热线实际接通率÷热线接通率目标值×7",
+ * "得分=(实际到位资金/预算资金)×100%×4分", "指标得分=热线整合完成率*2，最高不超过2分",
+ * "得分=公众知晓率/96%*10分(超过10分按10分计)", "该指标得分=2×资金到位率".
+ */
+import { Decimal, dec } from '../decimal';
+import { quantity, type Quantity } from '../quantity';
+import type { ProportionalRule } from './types';
+import { NUM, UNIT, readQuantity } from './lexicon';
+import { cleanSubject, subjectBefore } from './subject';
+import type { ParseEnv } from './env';
+
+const FORMULA_RE = /得分=([^。；]+)/g;
+const CAP_RE = /超过[^，；。)]{0,8}?按[^，；。)]{0,8}?计|最高不超过|最多不超过|不超过满分|不得超过|封顶|最高为|最高得|以满分计|按满分计/;
+const MUL = '[×*xX]';
+const POINTS_WORD = /[×*xX](?:相应|该指标|指标)?(?:分值|满分|权重|权数)/;
+
+const HUNDRED_PCT = (): Quantity => quantity(dec(1), 'percent');
+
+function subjectOfFormula(text: string, formulaAt: number): string {
+  // "2021年资金到位率得分=": the words before 得分 name the rate.
+  const s = subjectBefore(text, formulaAt).replace(/(该指标|本指标|本项|指标)$/, '');
+  return s.replace(/^(该|本)?指标$/, '');
+}
+
+export function parseProportional(env: ParseEnv): ProportionalRule | null {
+  const { text } = env;
+  let m: RegExpExecArray | null;
+  let last: RegExpExecArray | null = null;
+  FORMULA_RE.lastIndex = 0;
+  while ((m = FORMULA_RE.exec(text))) last = m;
+  if (last) return fromFormula(env, last);
+  const byShare = /(?:按照?|根据)([^，；。]{0,24}?)(?:百分比|比例|比率)计算(?:指标|该指标|本指标)?得分/.exec(text);
+  if (byShare) {
+    return {
+      kind: 'proportional',
+      text: env.raw,
+      subject: cleanSubject(byShare[1]) ? `${cleanSubject(byShare[1])}百分比` : env.ctx.name || '',
+      statedFull: null,
+      target: HUNDRED_PCT(),
+      points: null,
+      capStated: CAP_RE.test(text),
+    };
+  }
+  return null;
+}
+
+function fromFormula(env: ParseEnv, m: RegExpExecArray): ProportionalRule | null {
+  const { text } = env;
+  const formula = m[1];
+  const capStated = CAP_RE.test(formula) || CAP_RE.test(text);
+  let expr = formula.replace(/\([^)]*(?:超过|最高|封顶|不超过)[^)]*\)/g, '').split('，')[0];
+  if (!/[×*xX÷/]/.test(expr)) return null;
+
+  let ratioOf: ProportionalRule['ratioOf'];
+  const ratio = /\(([^()]+?)[/÷]([^()]+?)\)/.exec(expr);
+  if (ratio) {
+    ratioOf = { numerator: ratio[1], denominator: ratio[2] };
+    expr = expr.replace(ratio[0], '□');
+  }
+  expr = expr.replace(new RegExp(`${MUL}100%`, 'g'), '');
+
+  let points: Decimal | null = null;
+  const lead = new RegExp(`^(${NUM})分?${MUL}`).exec(expr);
+  if (lead) {
+    points = new Decimal(lead[1].replace(/,/g, ''));
+    expr = expr.slice(lead[0].length);
+  }
+  const trail = new RegExp(`${MUL}(${NUM})分?(?!\\d|%)`, 'g');
+  let t: RegExpExecArray | null;
+  let lastTrail: RegExpExecArray | null = null;
+  while ((t = trail.exec(expr))) lastTrail = t;
+  if (lastTrail) {
+    points = new Decimal(lastTrail[1].replace(/,/g, ''));
+    expr = expr.slice(0, lastTrail.index) + expr.slice(lastTrail.index + lastTrail[0].length);
+  } else if (POINTS_WORD.test(expr)) {
+    expr = expr.replace(POINTS_WORD, '');
+  }
+
+  let target: Quantity | null = null;
+  let targetRef: string | undefined;
+  const div = /[÷/]([^×*xX÷/]+)/.exec(expr);
+  let numerator = expr;
+  if (div) {
+    numerator = expr.slice(0, div.index);
+    const divisor = div[1];
+    const q = new RegExp(`^(${NUM})(${UNIT})?$`).exec(divisor);
+    if (q) target = readQuantity(q[1], q[2] ?? '');
+    else {
+      targetRef = cleanSubject(divisor) || divisor;
+      target =
+        env.contextTarget((x) => x.unit === 'percent', targetRef) ?? env.contextTarget((x) => x.unit !== 'time', targetRef);
+    }
+  } else target = HUNDRED_PCT();
+  if (!target && !targetRef) return null;
+
+  const named = cleanSubject(numerator.replace(/□/g, '').replace(/[()×*xX]/g, ''));
+  const subject = named || subjectOfFormula(text, m.index) || env.ctx.name || '';
+  const rule: ProportionalRule = {
+    kind: 'proportional',
+    text: env.raw,
+    subject,
+    statedFull: points,
+    target,
+    points,
+    capStated,
+  };
+  if (targetRef) rule.targetRef = targetRef;
+  if (ratioOf) rule.ratioOf = ratioOf;
+  return rule;
+}

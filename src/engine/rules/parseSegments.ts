@@ -1,0 +1,210 @@
+/**
+ * Rules written as "condition, points" pairs: bands ("≥95%得3分，90-95%得2分"),
+ * checklists ("①…得0.5分 ②…得0.5分", "1.…(2分)") and categorical options
+ * ("一次验收通过得满分；二次整改后通过得一半分；未通过不得分").
+ */
+import { Decimal, ZERO, sum } from '../decimal';
+import type { Quantity } from '../quantity';
+import type { Band, BandsRule, CategoricalRule, ChecklistRule } from './types';
+import { NUM, UNIT, cleanLabel, comparatorBefore, lastClause, readQuantity, scanQuantities, suffixBound, type Segment } from './lexicon';
+import { maskDates } from './normalize';
+import type { ParseEnv } from './env';
+
+interface Edge {
+  num: string;
+  unit: string;
+  inclusive: boolean;
+  /** Said by the text ("(含)", "(不含)", "低于", "以上") rather than the range default. */
+  explicit: boolean;
+}
+
+interface BandCond {
+  lo?: Edge;
+  hi?: Edge;
+  text: string;
+}
+
+const RANGE_RE = new RegExp(
+  `(${NUM})(${UNIT})?(\\((?:不)?含\\))?(?:以上)?[-至到](${NUM})(${UNIT})?(\\((?:不)?含\\))?`,
+);
+
+/** Read the threshold(s) of one band condition; null when it has none. */
+export function parseBandCond(cond: string): BandCond | null {
+  const clause = lastClause(cond);
+  const c = maskDates(clause);
+  const text = clause.replace(/[，、:]+$/, '').replace(/^(当|若|如|在)/, '');
+  const r = RANGE_RE.exec(c);
+  if (r) {
+    const [, loNum, loUnit, loMark, hiNum, hiUnit, hiMark] = r;
+    // "(含)" on one edge makes that edge inclusive and the other not; unmarked ranges read lower-inclusive.
+    const loInc = loMark ? loMark === '(含)' : hiMark !== '(含)';
+    const hiInc = hiMark ? hiMark === '(含)' : false;
+    return {
+      lo: { num: loNum, unit: loUnit ?? '', inclusive: loInc, explicit: !!loMark },
+      hi: { num: hiNum, unit: hiUnit ?? '', inclusive: hiInc, explicit: !!hiMark },
+      text,
+    };
+  }
+  const out: BandCond = { text };
+  for (const s of scanQuantities(c)) {
+    if (s.q.unit === 'time' && /^[年月日]$/.test(s.q.unitText)) continue;
+    const bound = comparatorBefore(c, s.start) ?? suffixBound(c, s.end);
+    if (!bound) continue;
+    const mark = /^\((不)?含\)/.exec(c.slice(s.end));
+    const numMatch = new RegExp(`^${NUM}`).exec(s.raw)!;
+    const edge: Edge = { num: numMatch[0], unit: s.raw.slice(numMatch[0].length), inclusive: bound.endsWith('Inc'), explicit: true };
+    if (mark) edge.inclusive = !mark[1];
+    if (bound.startsWith('lower')) out.lo = edge;
+    else out.hi = edge;
+  }
+  return out.lo || out.hi ? out : null;
+}
+
+const OTHERWISE = /^(否则|反之|其他|其余|不符合|未达到|达不到)/;
+
+export function parseBands(env: ParseEnv, segs: Segment[]): BandsRule | null {
+  const parsed = segs.map((s) => ({ seg: s, cond: parseBandCond(s.cond) }));
+  const withThreshold = parsed.filter((p) => p.cond);
+  if (withThreshold.length === 0) return null;
+  const others = parsed.filter((p) => !p.cond);
+  const otherwiseOnly = others.every((p) => OTHERWISE.test(cleanLabel(p.seg.cond)) || cleanLabel(p.seg.cond) === '');
+  if (withThreshold.length < 2 && !(withThreshold.length === 1 && others.length > 0 && otherwiseOnly)) return null;
+  if (!otherwiseOnly && others.some((p) => p.seg.outcome.points?.gt(0))) {
+    // Scored items without thresholds beside the bands: a checklist that mentions numbers.
+    if (others.filter((p) => p.seg.outcome.points?.gt(0)).length >= withThreshold.length) return null;
+  }
+
+  // Bare numbers inherit the unit the other edges use ("60分(含)-70", "90-95%").
+  const units = withThreshold.flatMap((p) => [p.cond!.lo?.unit, p.cond!.hi?.unit]).filter((u): u is string => !!u);
+  const common = units.sort((a, b) => units.filter((x) => x === b).length - units.filter((x) => x === a).length)[0] ?? '';
+  const toQ = (e: Edge | undefined): Quantity | null => (e ? readQuantity(e.num, e.unit || common) : null);
+
+  const max = env.ctx.max ?? null;
+  const pointsOf = (s: Segment): Decimal | null => {
+    if (s.outcome.points) return s.outcome.points;
+    if (s.outcome.fraction && max) return max.times(s.outcome.fraction);
+    return null;
+  };
+
+  const bands: Band[] = [];
+  const implicit = new Map<Band, { lo: boolean; hi: boolean }>();
+  for (const p of parsed) {
+    const points = pointsOf(p.seg);
+    if (points === null) return null;
+    if (!p.cond) {
+      bands.push({ lo: null, loInclusive: false, hi: null, hiInclusive: false, points, text: cleanLabel(p.seg.cond) || '否则' });
+      continue;
+    }
+    const lo = toQ(p.cond.lo);
+    const hi = toQ(p.cond.hi);
+    if ((p.cond.lo && !lo) || (p.cond.hi && !hi)) return null;
+    const band: Band = {
+      lo,
+      loInclusive: !!p.cond.lo?.inclusive,
+      hi,
+      hiInclusive: !!p.cond.hi?.inclusive,
+      points,
+      text: p.cond.text,
+    };
+    const dup = bands.some(
+      (b) =>
+        b.points.eq(band.points) &&
+        b.loInclusive === band.loInclusive &&
+        b.hiInclusive === band.hiInclusive &&
+        sameEdge(b.lo, band.lo) &&
+        sameEdge(b.hi, band.hi),
+    );
+    if (!dup) {
+      bands.push(band);
+      implicit.set(band, { lo: !!p.cond.lo && !p.cond.lo.explicit, hi: !!p.cond.hi && !p.cond.hi.explicit });
+    }
+  }
+  closeGaps(bands, implicit);
+  const best = bands.reduce((a, b) => (b.points.gt(a) ? b.points : a), ZERO);
+  return { kind: 'bands', text: env.raw, subject: env.ctx.name ?? '', statedFull: best.gt(0) ? best : null, bands };
+}
+
+function covers(b: Band, v: Quantity): boolean {
+  const ref = b.lo ?? b.hi;
+  if (!ref) return true;
+  if (ref.unit !== v.unit) return false;
+  const x = v.value;
+  const okLo = !b.lo || x.gt(b.lo.value) || (b.loInclusive && x.eq(b.lo.value));
+  const okHi = !b.hi || x.lt(b.hi.value) || (b.hiInclusive && x.eq(b.hi.value));
+  return okLo && okHi;
+}
+
+/**
+ * An edge value no band covers ("85-90%（含）… 低于85%" leaves 85% out) goes to
+ * the best band whose edge there is exclusive only by default; edges the text
+ * marks ("90分(不含)以上", "低于85%") are never changed.
+ */
+function closeGaps(bands: Band[], implicit: Map<Band, { lo: boolean; hi: boolean }>): void {
+  const edges = bands.flatMap((b) => [b.lo, b.hi]).filter((e): e is Quantity => !!e);
+  for (const e of edges) {
+    if (bands.some((b) => covers(b, e))) continue;
+    const candidates = bands
+      .filter((b) => (b.lo && !b.loInclusive && implicit.get(b)?.lo && sameEdge(b.lo, e)) || (b.hi && !b.hiInclusive && implicit.get(b)?.hi && sameEdge(b.hi, e)))
+      .sort((x, y) => y.points.comparedTo(x.points));
+    const best = candidates[0];
+    if (!best) continue;
+    if (best.lo && sameEdge(best.lo, e) && !best.loInclusive) best.loInclusive = true;
+    else best.hiInclusive = true;
+  }
+}
+
+function sameEdge(a: Quantity | null, b: Quantity | null): boolean {
+  if (!a || !b) return a === b;
+  return a.unit === b.unit && a.value.eq(b.value);
+}
+
+const DEFECT_RE = new RegExp(`每[^；。]{0,30}?扣(?:减|除)?(${NUM})分`);
+
+export function parseChecklist(env: ParseEnv, segs: Segment[], allowSingle: boolean): ChecklistRule | null {
+  const max = env.ctx.max ?? null;
+  const items: ChecklistRule['items'] = [];
+  for (const s of segs) {
+    const points = s.outcome.points ?? (s.outcome.fraction && max ? max.times(s.outcome.fraction) : null);
+    if (!points || points.lte(0)) continue;
+    const label = cleanLabel(s.cond);
+    if (!label || OTHERWISE.test(label)) continue;
+    items.push({ label, points });
+  }
+  if (items.length === 0 || (items.length === 1 && !allowSingle)) return null;
+  const total = sum(items.map((i) => i.points));
+  // Options that exclude each other ("完成得2分，部分完成得1分") are not items to add up.
+  if (max && !total.eq(max) && items.length >= 2 && items.some((i) => i.points.eq(max))) return null;
+  const rule: ChecklistRule = { kind: 'checklist', text: env.raw, subject: env.ctx.name ?? '', statedFull: total, items };
+  const d = DEFECT_RE.exec(env.text);
+  if (d) rule.perDefect = new Decimal(d[1].replace(/,/g, ''));
+  return rule;
+}
+
+function keywordsOf(label: string): string[] {
+  const parts = label
+    .split(/或者|或/)
+    .map((p) => p.replace(/^(?:项目|该项目|若|如果|如|当|且)+/, '').replace(/[，,、]+$/, ''))
+    .filter((p) => p.length > 0);
+  return [...new Set(parts)];
+}
+
+export function parseCategorical(env: ParseEnv, segs: Segment[]): CategoricalRule | null {
+  if (segs.length < 2) return null;
+  if (!segs.some((s) => s.outcome.fraction) && !env.ctx.max) return null;
+  const options: CategoricalRule['options'] = [];
+  for (const s of segs) {
+    const label = cleanLabel(s.cond);
+    const option: CategoricalRule['options'][number] = {
+      label: label || '否则',
+      keywords: label && !OTHERWISE.test(label) ? keywordsOf(label) : [],
+    };
+    // "不得分" is a share of nothing, whatever the max.
+    if (s.outcome.points && s.outcome.points.gt(0)) option.points = s.outcome.points;
+    else option.fraction = s.outcome.fraction ?? ZERO;
+    options.push(option);
+  }
+  if (options.filter((o) => o.keywords.length > 0).length < 2) return null;
+  const numeric = options.map((o) => o.points).filter((p): p is Decimal => !!p);
+  const statedFull = numeric.length ? numeric.reduce((a, b) => (b.gt(a) ? b : a)) : null;
+  return { kind: 'categorical', text: env.raw, subject: env.ctx.name ?? '', statedFull, options };
+}

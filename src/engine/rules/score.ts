@@ -1,0 +1,390 @@
+/**
+ * Applying a rule to an actual value, in exact decimals, with a Chinese trace
+ * that shows the arithmetic the way the reports write it. The leaf score is
+ * rounded half-up to 2 places and kept within 0..max ("扣完为止", "超过满分按
+ * 满分计"); when the text's full mark differs from the indicator's max, the max
+ * is used. Checklists and judgement rules are the evaluator's: never scored here.
+ */
+import { Decimal, ZERO, fmt, round2, sum } from '../decimal';
+import { fmtQuantity, quantity, type Quantity } from '../quantity';
+import { normName, similarity } from '../text';
+import { inSpaceOf, singleQuantity } from './compare';
+import { bandText, isZeroThreshold, pts, q, roundingText } from './format';
+import { gradeIn } from './parseGrade';
+import { normRuleText } from './normalize';
+import type {
+  ActualValue,
+  AdditiveRule,
+  BandsRule,
+  CategoricalRule,
+  GradeRule,
+  PerMonthRule,
+  PerOccurrenceRule,
+  ProportionalRule,
+  Rule,
+  RuleScoreResult,
+  StepRule,
+} from './types';
+
+type Fail = { ok: false; reason: string };
+const fail = (reason: string): Fail => ({ ok: false, reason });
+
+/** Rounded, floored at 0 and capped at max, always with at most 2 decimals. */
+function finish(raw: Decimal, max: Decimal, trace: string): RuleScoreResult {
+  let score = round2(raw.lt(ZERO) ? ZERO : raw.gt(max) ? max : raw);
+  if (score.gt(max)) score = max.toDecimalPlaces(2, Decimal.ROUND_DOWN);
+  return { ok: true, raw, score, trace };
+}
+
+/** "得分=5-1=4分", or "扣完为止，得0分" when the deductions exceed the max. */
+function afterDeduction(max: Decimal, total: Decimal): string {
+  if (total.gt(max)) return '扣完为止，得0分';
+  return `得分=${fmt(max)}-${fmt(total)}=${fmt(max.minus(total))}分`;
+}
+
+function statedNote(rule: Rule, max: Decimal): string {
+  if (!rule.statedFull || rule.statedFull.eq(max)) return '';
+  return `（评分标准写明满分${pts(rule.statedFull)}，按指标分值${pts(max)}计算）`;
+}
+
+function labelOf(rule: Rule, label?: string): string {
+  return label || rule.subject || '';
+}
+
+function shown(x: Quantity, note?: string): string {
+  return `${fmtQuantity(x)}${note ? `（${note}）` : ''}`;
+}
+
+function scoreProportional(rule: ProportionalRule, actual: ActualValue, max: Decimal): RuleScoreResult {
+  const one = singleQuantity(actual);
+  if ('error' in one) return fail(one.error);
+  const target = rule.target;
+  if (!target) return fail(`缺少目标值${rule.targetRef ? `（${rule.targetRef}）` : ''}，请在目标值列或指标说明中写明`);
+  if (target.value.lte(0)) return fail(`目标值${q(target)}不是正数，无法按比例计算`);
+  const a = inSpaceOf(one.q, target);
+  if (!a.ok) return a;
+  const raw = a.value.div(target.value).times(max);
+  const disp = fmtQuantity({ ...target, value: a.value });
+  const hundred = target.unit === 'percent' && target.value.eq(1);
+  const expr = hundred ? `${disp}×${fmt(max)}` : `${disp}÷${q(target)}×${fmt(max)}`;
+  let trace = `${labelOf(rule, one.label)}${shown(one.q, a.note)}`;
+  if (rule.targetRef) trace += a.value.lt(target.value) ? `，低于目标值${q(target)}` : `，达到目标值${q(target)}`;
+  if (raw.gt(max)) trace += `，得分=${expr}=${fmt(round2(raw))}分，超过${pts(max)}按${pts(max)}计`;
+  else if (raw.lt(ZERO)) trace += `，得分=${expr}=${fmt(round2(raw))}分，低于0分按0分计`;
+  else trace += `，得分=${expr}=${fmt(round2(raw))}分`;
+  return finish(raw, max, trace + statedNote(rule, max));
+}
+
+function unitsOf(measure: Decimal, rule: StepRule): Decimal {
+  const n = measure.div(rule.step);
+  switch (rule.rounding) {
+    case 'up':
+      return n.ceil();
+    case 'down':
+      return n.floor();
+    case 'exact':
+      return n;
+  }
+}
+
+function scoreStep(rule: StepRule, actual: ActualValue, max: Decimal): RuleScoreResult {
+  const one = singleQuantity(actual);
+  if ('error' in one) return fail(one.error);
+  const thr = rule.threshold;
+  const a = inSpaceOf(one.q, thr);
+  if (!a.ok) return a;
+  const below = rule.direction === 'below';
+  const v = a.value;
+  const head = `${labelOf(rule, one.label)}${shown(one.q, a.note)}`;
+  const gap = below ? thr.value.minus(v) : v.minus(thr.value);
+  if (gap.lte(0)) {
+    const where = isZeroThreshold(rule) ? '不扣分' : `${below ? '不低于' : '未超过'}${q(thr)}`;
+    return finish(max, max, `${head}，${where}，得满分${pts(max)}${statedNote(rule, max)}`);
+  }
+  if (below && rule.zeroBelow) {
+    const z = inSpaceOf(one.q, rule.zeroBelow);
+    if (z.ok && z.value.lt(rule.zeroBelow.value)) return finish(ZERO, max, `${head}，低于${q(rule.zeroBelow)}，得0分`);
+  }
+  const d = rule.deduction;
+  const parts = [head];
+  let measure: Decimal;
+  if (rule.stepMode === 'relative') {
+    if (thr.value.lte(0)) return fail(`标准值${q(thr)}不是正数，无法按相对比例扣分`);
+    measure = gap.div(thr.value);
+    parts.push(`为${q(thr)}的${fmtQuantity(quantity(v.div(thr.value), 'percent'))}`);
+    parts.push(`${below ? '低于' : '超出'}${fmtQuantity(quantity(measure, 'percent'))}`);
+    parts.push(`每${below ? '低' : '超'}${rule.stepText}扣${pts(d)}（${roundingText(rule)}）`);
+  } else {
+    measure = gap;
+    // Two decimals as the reports print them; more only when that would read as 0.
+    const points = gap.times(100);
+    const gapText = thr.unit === 'percent' ? `${fmt(points) === '0' ? fmt(points, 6) : fmt(points)}个百分点` : fmtQuantity({ ...thr, value: gap });
+    if (!isZeroThreshold(rule)) parts.push(`${below ? '低于' : '超过'}${q(thr)}共${gapText}`);
+    const unitStep = /^1(?![\d.])/.test(rule.stepText);
+    if (!unitStep || !d.eq(1) || isZeroThreshold(rule)) parts.push(`每${below ? '低' : '超'}${rule.stepText}扣${pts(d)}`);
+  }
+  const n0 = measure.div(rule.step);
+  const n = unitsOf(measure, rule);
+  if (rule.stepMode === 'absolute' && !n0.isInteger()) parts.push(roundingText(rule));
+  const total = n.times(d);
+  if (total.isZero()) {
+    parts.push(`不扣分，得满分${pts(max)}`);
+    return finish(max, max, parts.join('，'));
+  }
+  parts.push(n.eq(1) || d.eq(1) ? `扣${pts(total)}` : `扣${fmt(n, 4)}×${fmt(d)}=${pts(total)}`);
+  parts.push(afterDeduction(max, total));
+  return finish(max.minus(total), max, parts.join('，') + statedNote(rule, max));
+}
+
+function inBand(v: Decimal, lo: Decimal | null, loInc: boolean, hi: Decimal | null, hiInc: boolean): boolean {
+  const okLo = lo === null || v.gt(lo) || (loInc && v.eq(lo));
+  const okHi = hi === null || v.lt(hi) || (hiInc && v.eq(hi));
+  return okLo && okHi;
+}
+
+function scoreBands(rule: BandsRule, actual: ActualValue, max: Decimal): RuleScoreResult {
+  const one = singleQuantity(actual);
+  if ('error' in one) return fail(one.error);
+  // Highest points first, so an edge claimed by two bands goes to the better one.
+  const ordered = [...rule.bands].sort((x, y) => y.points.comparedTo(x.points));
+  let note: string | undefined;
+  for (const b of ordered) {
+    const ref = b.lo ?? b.hi;
+    let v: Decimal | null = null;
+    if (ref) {
+      const a = inSpaceOf(one.q, ref);
+      if (!a.ok) return a;
+      v = a.value;
+      note ??= a.note;
+    }
+    if (v === null || inBand(v, b.lo?.value ?? null, b.loInclusive, b.hi?.value ?? null, b.hiInclusive)) {
+      const where = !ref ? `不满足以上区间（${b.text || '否则'}）` : b.lo && b.hi ? `在${bandText(b)}区间` : bandText(b);
+      let trace = `${labelOf(rule, one.label)}${shown(one.q, note)}，${where}，得${pts(b.points)}`;
+      if (b.points.gt(max)) trace += `，超过${pts(max)}按${pts(max)}计`;
+      return finish(b.points, max, trace);
+    }
+  }
+  return fail(`实际值${fmtQuantity(one.q)}不在评分标准的任何区间内`);
+}
+
+function monthFailVerb(rule: PerMonthRule): string {
+  if (rule.failWhen === 'below') return rule.failsAtThreshold ? '未高于' : '低于';
+  return rule.failsAtThreshold ? '未低于' : '高于';
+}
+
+function scorePerMonth(rule: PerMonthRule, actual: ActualValue, max: Decimal): RuleScoreResult {
+  const T = rule.threshold;
+  const verb = monthFailVerb(rule);
+  const d = rule.deduction;
+  let n: Decimal;
+  let head: string;
+  if (actual.kind === 'monthly') {
+    if (actual.months.length === 0) return fail('没有逐月数据');
+    const failing: string[] = [];
+    for (const m of actual.months) {
+      const a = inSpaceOf(m.value, T);
+      if (!a.ok) return fail(`${m.label}：${a.reason}`);
+      const v = a.value;
+      const fails =
+        rule.failWhen === 'below'
+          ? v.lt(T.value) || (rule.failsAtThreshold && v.eq(T.value))
+          : v.gt(T.value) || (rule.failsAtThreshold && v.eq(T.value));
+      if (fails) failing.push(m.label);
+    }
+    const label = labelOf(rule, actual.label);
+    if (failing.length === 0) {
+      const ok = rule.failWhen === 'below' ? (rule.failsAtThreshold ? '高于' : '不低于') : rule.failsAtThreshold ? '低于' : '不高于';
+      return finish(max, max, `${label}${actual.months.length}个月均${ok}${q(T)}，得满分${pts(max)}`);
+    }
+    n = new Decimal(failing.length);
+    head = `${label}${verb}${q(T)}的月份${failing.length}个（${failing.join('、')}）`;
+  } else {
+    // The evaluator may type the number of failing months ("6个月").
+    const one = singleQuantity(actual);
+    if ('error' in one) return fail(one.error);
+    const x = one.q;
+    if (!(x.unit === 'count' || x.unit === 'none' || (x.unit === 'time' && /月/.test(x.unitText)))) {
+      return fail(`按月扣分需要逐月数据或不达标月份数，实际值为${fmtQuantity(x)}`);
+    }
+    if (!x.value.isInteger() || x.value.lt(0)) return fail(`不达标月份数${fmtQuantity(x)}不是非负整数`);
+    n = x.value;
+    if (n.isZero()) return finish(max, max, `${labelOf(rule)}没有${verb}${q(T)}的月份，得满分${pts(max)}`);
+    head = `${labelOf(rule)}${verb}${q(T)}的月份${fmt(n)}个`;
+  }
+  const total = n.times(d);
+  return finish(max.minus(total), max, `${head}，每月扣${pts(d)}，共扣${pts(total)}，${afterDeduction(max, total)}`);
+}
+
+/** Which rule item a count's label means: same name, containment, then closest wording. */
+function matchItem<T extends { label: string }>(items: T[], label: string): T | null {
+  const k = normName(normRuleText(label));
+  if (items.length === 1 && !k) return items[0];
+  const exact = items.find((i) => normName(i.label) === k);
+  if (exact) return exact;
+  const contains = items.filter((i) => {
+    const l = normName(i.label);
+    return l && k && (l.includes(k) || k.includes(l));
+  });
+  if (contains.length === 1) return contains[0];
+  // Otherwise the clearly closest wording ("服务态度投诉" -> "热线坐席服务态度导致群众投诉").
+  const ranked = items.map((i) => ({ i, s: similarity(i.label, label) })).sort((x, y) => y.s - x.s);
+  const [first, second] = ranked;
+  if (!first || first.s < 0.3) return null;
+  return !second || first.s - second.s >= 0.15 ? first.i : null;
+}
+
+function countFromText(text: string): Decimal | null {
+  const t = normRuleText(text);
+  if (/^(无|没有|未发现|未出现|未发生|不存在|0)/.test(t)) return ZERO;
+  const m = /^(\d+)/.exec(t);
+  return m ? new Decimal(m[1]) : null;
+}
+
+function scorePerOccurrence(rule: PerOccurrenceRule, actual: ActualValue, max: Decimal): RuleScoreResult {
+  const counted: { item: PerOccurrenceRule['items'][number]; n: Decimal }[] = [];
+  if (actual.kind === 'counts') {
+    for (const c of actual.counts) {
+      const item = matchItem(rule.items, c.label);
+      if (!item) return fail(`“${c.label}”对应不到评分标准中的扣分情形（${rule.items.map((i) => i.label).join('、')}）`);
+      if (c.n.lt(0) || !c.n.isInteger()) return fail(`“${c.label}”的次数${fmt(c.n)}不是非负整数`);
+      counted.push({ item, n: c.n });
+    }
+  } else {
+    let n: Decimal | null;
+    if (actual.kind === 'text') n = countFromText(actual.text);
+    else if (actual.kind === 'quantity') n = actual.q.unit === 'percent' || actual.q.unit === 'money' ? null : actual.q.value;
+    else n = null;
+    if (n === null) return fail('请填写发现的次数');
+    if (n.lt(0) || !n.isInteger()) return fail(`次数${fmt(n)}不是非负整数`);
+    const distinct = new Set(rule.items.map((i) => i.deduction.toString()));
+    if (rule.items.length > 1 && distinct.size > 1 && !n.isZero()) {
+      return fail(`扣分情形有${rule.items.length}种，扣分不同，请按类别分别填写次数（${rule.items.map((i) => i.label).join('、')}）`);
+    }
+    counted.push({ item: rule.items[0], n });
+  }
+  const total = sum(counted.map((c) => c.n.times(c.item.deduction)));
+  const hits = counted.filter((c) => c.n.gt(0));
+  if (hits.length === 0) {
+    const what = rule.items.map((i) => i.label || '扣分情形').join('、');
+    return finish(max, max, `${what}0${rule.items[0].unitWord}，不扣分，得满分${pts(max)}`);
+  }
+  let trace: string;
+  if (hits.length === 1) {
+    const { item, n } = hits[0];
+    trace = `${item.label}${fmt(n)}${item.unitWord}，每${item.unitWord}扣${pts(item.deduction)}，共扣${pts(total)}`;
+  } else {
+    trace = `${hits.map(({ item, n }) => `${item.label}${fmt(n)}${item.unitWord}×${pts(item.deduction)}`).join('，')}，共扣${pts(total)}`;
+  }
+  return finish(max.minus(total), max, `${trace}，${afterDeduction(max, total)}`);
+}
+
+function scoreAdditive(rule: AdditiveRule, actual: ActualValue, max: Decimal): RuleScoreResult {
+  const counted: { item: AdditiveRule['items'][number]; n: Decimal }[] = [];
+  if (actual.kind === 'counts') {
+    for (const c of actual.counts) {
+      const item = matchItem(rule.items, c.label);
+      if (!item) return fail(`“${c.label}”对应不到评分标准中的计分项（${rule.items.map((i) => i.label).join('、')}）`);
+      if (c.n.lt(0)) return fail(`“${c.label}”的数量${fmt(c.n)}为负数`);
+      counted.push({ item, n: c.n });
+    }
+  } else if (actual.kind === 'quantity' || actual.kind === 'text') {
+    const distinct = new Set(rule.items.map((i) => i.pointsEach.toString()));
+    if (distinct.size > 1) return fail(`计分项有${rule.items.length}种，分值不同，请按类别分别填写数量（${rule.items.map((i) => i.label).join('、')}）`);
+    const n = actual.kind === 'text' ? countFromText(actual.text) : actual.q.value;
+    if (n === null || n.lt(0)) return fail('请填写数量');
+    counted.push({ item: rule.items[0], n });
+  } else return fail('累加计分需要按类别的数量');
+  const total = sum(counted.map((c) => c.n.times(c.item.pointsEach)));
+  const hits = counted.filter((c) => c.n.gt(0));
+  if (hits.length === 0) return finish(ZERO, max, `${rule.items.map((i) => i.label).join('、')}均为0${rule.items[0].unitWord}，得0分`);
+  let trace = `${hits.map(({ item, n }) => `${item.label}${fmt(n)}${item.unitWord}×${pts(item.pointsEach)}`).join('+')}=${pts(total)}`;
+  if (total.gt(max)) trace += `，超过${pts(max)}按${pts(max)}计`;
+  return finish(total, max, trace);
+}
+
+const NEGATION = /[未不没否无]/;
+
+function scoreCategorical(rule: CategoricalRule, actual: ActualValue, max: Decimal): RuleScoreResult {
+  if (actual.kind !== 'text') return fail('请填写实际情况（文字），以对应评分标准的选项');
+  const t = normRuleText(actual.text);
+  let best: CategoricalRule['options'][number] | null = null;
+  let bestLen = 0;
+  for (const o of rule.options) {
+    for (const kw of o.keywords) {
+      const k = normRuleText(kw);
+      const at = t.indexOf(k);
+      if (at < 0) continue;
+      // "未通过验收" must not select "通过验收".
+      if (!NEGATION.test(k) && NEGATION.test(t[at - 1] ?? '')) continue;
+      if (k.length > bestLen) {
+        best = o;
+        bestLen = k.length;
+      }
+    }
+  }
+  if (!best) {
+    let score = 0;
+    for (const o of rule.options) {
+      for (const kw of o.keywords) {
+        if (NEGATION.test(kw) !== NEGATION.test(t)) continue;
+        const s = similarity(kw, t);
+        if (s > score) {
+          score = s;
+          best = o;
+        }
+      }
+    }
+    if (score < 0.6) best = null;
+  }
+  if (!best) return fail(`实际情况“${actual.text}”对应不到评分标准的选项（${rule.options.map((o) => o.label).join('；')}）`);
+  const points = best.points ?? max.times(best.fraction ?? ZERO);
+  let got: string;
+  if (best.points) got = `得${pts(points)}`;
+  else if (best.fraction!.eq(1)) got = `得满分${pts(max)}`;
+  else if (best.fraction!.isZero()) got = '不得分';
+  else if (best.fraction!.eq('0.5')) got = `得一半分${pts(round2(points))}`;
+  else got = `得${pts(round2(points))}`;
+  const label = rule.subject ? `${rule.subject}：` : '';
+  return finish(points, max, `${label}${actual.text.trim()}，对应“${best.label}”，${got}`);
+}
+
+function scoreGrade(rule: GradeRule, actual: ActualValue, max: Decimal): RuleScoreResult {
+  if (actual.kind !== 'text') return fail('请填写评价等级（如“优”“良”）');
+  const g = gradeIn(rule, normRuleText(actual.text));
+  if (!g) return fail(`“${actual.text}”不是评分标准中的等级（${rule.grades.map((x) => x.label).join('、')}）`);
+  let trace = `评价等级为“${g.label}”，得${pts(g.points)}`;
+  if (g.points.gt(max)) trace += `，超过${pts(max)}按${pts(max)}计`;
+  return finish(g.points, max, trace);
+}
+
+export function scoreRule(rule: Rule, actual: ActualValue | null, max: Decimal): RuleScoreResult {
+  try {
+    if (!max || !max.isFinite() || max.lt(0)) return fail('指标分值无效');
+    if (rule.kind === 'checklist') {
+      const total = sum(rule.items.map((i) => i.points));
+      return fail(`评分标准为逐项判断（共${rule.items.length}项，合计${pts(total)}），需评价人打分`);
+    }
+    if (rule.kind === 'judgement') return fail(`需评价人判断：${rule.reason}`);
+    if (!actual) return fail('缺少实际值');
+    switch (rule.kind) {
+      case 'proportional':
+        return scoreProportional(rule, actual, max);
+      case 'step':
+        return scoreStep(rule, actual, max);
+      case 'bands':
+        return scoreBands(rule, actual, max);
+      case 'perMonth':
+        return scorePerMonth(rule, actual, max);
+      case 'perOccurrence':
+        return scorePerOccurrence(rule, actual, max);
+      case 'additive':
+        return scoreAdditive(rule, actual, max);
+      case 'categorical':
+        return scoreCategorical(rule, actual, max);
+      case 'grade':
+        return scoreGrade(rule, actual, max);
+    }
+  } catch (e) {
+    return fail(`无法计算（${e instanceof Error ? e.message : String(e)}）`);
+  }
+}

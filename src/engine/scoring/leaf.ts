@@ -1,0 +1,240 @@
+/**
+ * Scoring one leaf indicator. Quantitative rules are computed from the actual
+ * value; scores the evaluator typed are kept (and checked); an indicator with
+ * neither is pending, never given a made-up score.
+ */
+import { toA1 } from '../address';
+import { Decimal, ZERO, fmt, round2 } from '../decimal';
+import { finding, type Finding } from '../findings';
+import type { CellInput, LeafNode } from '../indicators/model';
+import type { IndicatorOverride } from '../options';
+import { parseQuantity } from '../quantity';
+import { explainRule, parseRule, scoreRule } from '../rules';
+import { QUANTITATIVE_KINDS, type Rule } from '../rules/types';
+import type { ScoreSource } from '../result';
+import { isEngineValue, type EngineState } from '../state';
+import { normText } from '../text';
+import type { DataContext } from '../data/context';
+import { actualFromCell, bindFromData, type Bound } from '../data/bind';
+
+export interface LeafResult {
+  leaf: LeafNode;
+  sheet: string;
+  max: Decimal | null;
+  rule: Rule | null;
+  ruleText: string;
+  ruleCell: string | null;
+  ruleOrigin: 'sheet' | 'companion' | 'override' | 'none';
+  explanation: string;
+  source: ScoreSource;
+  score: Decimal | null;
+  deduction: Decimal | null;
+  /** Trace for computed scores; the evaluator's note for entered ones. */
+  note: string;
+  /** What the rule gives on the actual value, also when the evaluator's score is kept. */
+  computed: Decimal | null;
+  bound: Bound | null;
+  /** The score cell held the engine's own earlier output (safe to overwrite). */
+  scoreCellIsEngine: boolean;
+  findings: Finding[];
+}
+
+export interface LeafEnv {
+  sheet: string;
+  state: EngineState | null;
+  data: DataContext;
+  /** Rule texts and context from companion tables (指标体系 sheets) with the same leaf. */
+  companion?: { sheet: string; ruleText?: string; ruleCell?: string; context: string[] };
+  override?: IndicatorOverride;
+}
+
+function cellAddress(c: CellInput | undefined): string | null {
+  return c ? toA1(c.row, c.col) : null;
+}
+
+function isBlank(c: CellInput | undefined): boolean {
+  return !c || c.value === null || (typeof c.value === 'string' && c.value.trim() === '');
+}
+
+export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
+  const findings: Finding[] = [];
+  const at = (c: CellInput | undefined | null) => ({ sheet: env.sheet, cell: c ? toA1(c.row, c.col) : toA1(leaf.row, leaf.nameCell.col) });
+  const max = leaf.max;
+
+  let ruleText = '';
+  let ruleOrigin: LeafResult['ruleOrigin'] = 'none';
+  let ruleCell: string | null = null;
+  if (env.override?.ruleText) {
+    ruleText = normText(env.override.ruleText);
+    ruleOrigin = 'override';
+  } else if (leaf.texts.rule) {
+    ruleText = leaf.texts.rule;
+    ruleOrigin = 'sheet';
+    ruleCell = cellAddress(leaf.cells.rule);
+  } else if (env.companion?.ruleText) {
+    ruleText = env.companion.ruleText;
+    ruleOrigin = 'companion';
+  }
+
+  const targetCell = leaf.cells.target;
+  const targetParsed = !isBlank(targetCell) ? parseQuantity(targetCell!.value, targetCell!.numberFormat) : null;
+  const context = [leaf.texts.explanation, leaf.texts.description, ...(env.companion?.context ?? [])].filter(
+    (t): t is string => !!t,
+  );
+  const rule = ruleText
+    ? parseRule(ruleText, { name: leaf.name, max, context, target: targetParsed?.ok ? targetParsed.q : null })
+    : null;
+  const explanation = rule ? explainRule(rule, max) : '没有评分标准，需评价人打分';
+
+  if (rule && rule.statedFull && max && !rule.statedFull.eq(max)) {
+    const where =
+      ruleOrigin === 'sheet' && ruleCell
+        ? { sheet: env.sheet, cell: ruleCell }
+        : ruleOrigin === 'companion' && env.companion?.ruleCell
+          ? { sheet: env.companion.sheet, cell: env.companion.ruleCell }
+          : at(leaf.maxCell ? { row: leaf.maxCell.row, col: leaf.maxCell.col, value: null, numberFormat: null, formula: null } : null);
+    findings.push(
+      finding(
+        'RULE_FULL_MARK_MISMATCH',
+        'warning',
+        `“${leaf.name}”评分标准写明满分${fmt(rule.statedFull)}分，但指标分值为${fmt(max)}分，已按${fmt(max)}分计算`,
+        where,
+        { expected: fmt(max), actual: fmt(rule.statedFull) },
+      ),
+    );
+  }
+
+  // The evaluator's score: kept unless it is the engine's own earlier output.
+  const scoreCell = leaf.cells.score;
+  const scoreCellIsEngine =
+    !!scoreCell && !isBlank(scoreCell) && isEngineValue(env.state, env.sheet, scoreCell.row, scoreCell.col, scoreCell.value);
+  let entered: Decimal | null = null;
+  let enteredUnreadable = false;
+  if (scoreCell && !isBlank(scoreCell) && !scoreCellIsEngine) {
+    const r = parseQuantity(scoreCell.value, scoreCell.numberFormat);
+    if (r.ok && (r.q.unit === 'none' || r.q.unit === 'score')) entered = r.q.value;
+    else {
+      enteredUnreadable = true;
+      findings.push(
+        finding('SCORE_NOT_A_NUMBER', 'error', `“${leaf.name}”的得分“${String(scoreCell.value)}”不是数字`, at(scoreCell)),
+      );
+    }
+  }
+
+  // The actual value: override, then the 实际值 cell, then the data sheets.
+  let bound: Bound | null = null;
+  if (rule && rule.kind !== 'judgement' && rule.kind !== 'checklist') {
+    const overrideCell: CellInput | undefined = env.override?.actual
+      ? { row: leaf.row, col: leaf.nameCell.col, value: env.override.actual, numberFormat: null, formula: null }
+      : undefined;
+    const fromCell = actualFromCell(overrideCell ?? leaf.cells.actual, rule, env.sheet);
+    if (fromCell && 'error' in fromCell) findings.push(fromCell.error);
+    else if (fromCell) bound = fromCell;
+    if (!bound && !(fromCell && 'error' in fromCell)) {
+      const b = bindFromData([leaf.name, rule.subject], rule, env.data, env.override?.dataSource);
+      if (b.kind === 'bound') bound = b.bound;
+      else if (b.kind === 'ambiguous') {
+        findings.push(
+          finding(
+            'BINDING_AMBIGUOUS',
+            'warning',
+            `“${leaf.name}”可对应多个数据列（${b.options.join('、')}），请在评分规则表中指定数据来源`,
+            at(leaf.cells.actual ?? null),
+          ),
+        );
+      } else if (b.kind === 'badSpec') {
+        findings.push(finding('DATA_SOURCE_NOT_FOUND', 'error', `“${leaf.name}”指定的数据来源“${b.spec}”找不到`, at(null)));
+      }
+    }
+    if (bound) findings.push(...bound.findings);
+  }
+
+  let computed: Decimal | null = null;
+  let trace = '';
+  let whyNot = '';
+  const dataUnusable = !!bound?.unusable;
+  if (dataUnusable) bound = null;
+  if (rule && bound && max) {
+    const r = scoreRule(rule, bound.actual, max);
+    if (r.ok) {
+      computed = r.score;
+      trace = bound.derivation ? `${bound.derivation}；${r.trace}` : r.trace;
+    } else whyNot = r.reason;
+  }
+
+  let source: ScoreSource = 'pending';
+  let score: Decimal | null = null;
+  let note = '';
+  if (entered !== null) {
+    source = 'entered';
+    score = entered;
+    note = isBlank(leaf.cells.note) ? '' : normText(leaf.cells.note!.value);
+    if (computed !== null && computed.minus(entered).abs().gte('0.005')) {
+      findings.push(
+        finding(
+          'SCORE_DIFFERS_FROM_RULE',
+          'warning',
+          `“${leaf.name}”填写得分${fmt(entered)}，按评分标准计算应为${fmt(computed)}（${trace}）`,
+          at(scoreCell),
+          { expected: fmt(computed), actual: fmt(entered) },
+        ),
+      );
+    }
+  } else if (computed !== null) {
+    source = 'computed';
+    score = computed;
+    note = trace;
+  } else if (!enteredUnreadable) {
+    const quantitative = rule && (QUANTITATIVE_KINDS.includes(rule.kind) || rule.kind === 'perOccurrence' || rule.kind === 'categorical' || rule.kind === 'grade' || rule.kind === 'additive');
+    let reason: string;
+    if (!max) reason = '没有分值';
+    else if (dataUnusable) reason = '数据无法读取';
+    else if (whyNot) reason = whyNot;
+    else if (quantitative && !bound) reason = rule!.kind === 'perOccurrence' ? '请在实际值列填写发现次数' : '未找到实际值，请在实际值列填写或在评分规则表中指定数据来源';
+    else if (rule?.kind === 'judgement') reason = `评分标准需评价人判断（${rule.reason}）`;
+    else if (rule?.kind === 'checklist') reason = '评分标准为逐项判断，需评价人打分';
+    else reason = '没有评分标准，需评价人打分';
+    findings.push(finding('SCORE_PENDING', 'warning', `“${leaf.name}”待评分：${reason}`, at(scoreCell ?? null)));
+    note = '';
+  }
+
+  if (score !== null && max) {
+    if (score.lt(ZERO) || score.gt(max)) {
+      findings.push(
+        finding('SCORE_OUT_OF_RANGE', 'error', `“${leaf.name}”得分${fmt(score)}不在0～${fmt(max)}分之间`, at(scoreCell), {
+          expected: `0～${fmt(max)}`,
+          actual: fmt(score),
+        }),
+      );
+    } else if (source === 'entered' && score.lt(max) && !note) {
+      findings.push(
+        finding(
+          'DEDUCTION_NOTE_MISSING',
+          'warning',
+          `“${leaf.name}”扣${fmt(max.minus(score))}分，但没有扣分说明`,
+          at(leaf.cells.note ?? scoreCell),
+        ),
+      );
+    }
+  }
+
+  const deduction = score !== null && max ? round2(max.minus(score)) : null;
+  return {
+    leaf,
+    sheet: env.sheet,
+    max,
+    rule,
+    ruleText,
+    ruleCell,
+    ruleOrigin,
+    explanation,
+    source,
+    score,
+    deduction,
+    note,
+    computed,
+    bound,
+    scoreCellIsEngine,
+    findings,
+  };
+}

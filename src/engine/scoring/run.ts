@@ -1,0 +1,283 @@
+/**
+ * One scoring run: detect the indicator sheet, read data and overrides, score
+ * every leaf, aggregate, grade, and build the patch. Pure; a failed run
+ * returns findings and an empty patch.
+ */
+import { toA1 } from '../address';
+import { Decimal, round2 } from '../decimal';
+import { dedupeFindings, finding, sortFindings, type Finding } from '../findings';
+import { detectIndicatorTables, ENGINE_SHEETS } from '../indicators/detect';
+import type { IndicatorNode, IndicatorTable, LeafNode } from '../indicators/model';
+import type { IndicatorOverride, ScoreOptions } from '../options';
+import { overrideMatches, readOverrideSheet, OVERRIDE_SHEET_NAMES } from '../overrides';
+import type { Patch } from '../patch';
+import type { Detection, GroupReport, IndicatorReport, ScoreReport, ScoreRun } from '../result';
+import type { WorkbookSnapshot } from '../snapshot';
+import { readState, recordRun, stateSheetOp, STATE_SHEET } from '../state';
+import { normName } from '../text';
+import { loadDataContext, type DataContext } from '../data/context';
+import { DEFAULT_SCHEME, gradeFor, parseGradeScheme, type GradeScheme } from '../summary/grade';
+import { aggregate, isGroupResult, parseComposite, totalsOf, type Composite, type GroupResult } from './aggregate';
+import { scoreLeaf, type LeafResult } from './leaf';
+import { allocateColumns, buildIndicatorEdit, type WriteColumns } from '../writeback/indicatorSheet';
+import { buildSummarySheet, SUMMARY_SHEET } from '../writeback/summarySheet';
+import type { SheetView } from '../sheetView';
+
+export interface RunState {
+  table: IndicatorTable;
+  companions: IndicatorTable[];
+  leaves: LeafResult[];
+  groups: (GroupResult | LeafResult)[];
+  total: Decimal;
+  totalMax: Decimal | null;
+  pending: number;
+  grade: string | null;
+  scheme: GradeScheme;
+  composite: Composite | null;
+  findings: Finding[];
+  views: Map<string, SheetView>;
+  detection: Detection;
+  columns: WriteColumns;
+  data: DataContext;
+  /** Sheets read as indicator, data, survey, override or engine sheets (the rest may be narrative). */
+  usedSheets: Set<string>;
+}
+
+function fail(code: string, message: string, extra: Finding[] = []): ScoreRun {
+  const findings = sortFindings(dedupeFindings([finding(code, 'error', message), ...extra]));
+  return { ok: false, report: null, patch: { ops: [] }, findings };
+}
+
+/** Grade scheme stated anywhere in the workbook ("90（含）-100分为优…"), else the default. */
+function findGradeScheme(views: Map<string, SheetView>): GradeScheme {
+  for (const view of views.values()) {
+    for (let r = view.firstRow; r <= view.lastRow; r++) {
+      for (let c = view.firstCol; c <= view.lastCol; c++) {
+        if (!view.isAnchor(r, c)) continue;
+        const v = view.raw(r, c);
+        if (typeof v !== 'string' || v.length < 12 || !/[优良中差]/.test(v)) continue;
+        const bands = parseGradeScheme(v);
+        if (bands) return { bands, source: `${view.name}!${toA1(r, c)}`, text: v };
+      }
+    }
+  }
+  return DEFAULT_SCHEME;
+}
+
+/** Companion tables (指标体系 sheets) that carry the same leaf: rule texts and context. */
+function companionFor(leaf: LeafNode, companions: IndicatorTable[]) {
+  const key = normName(leaf.name);
+  for (const t of companions) {
+    const hit = t.leaves.find((l) => normName(l.name) === key);
+    if (hit && (hit.texts.rule || hit.texts.explanation || hit.texts.description)) {
+      return {
+        sheet: t.sheet,
+        ruleText: hit.texts.rule,
+        ruleCell: hit.cells.rule ? toA1(hit.cells.rule.row, hit.cells.rule.col) : undefined,
+        context: [hit.texts.explanation, hit.texts.description].filter((x): x is string => !!x),
+      };
+    }
+  }
+  return undefined;
+}
+
+export function runScoring(snapshot: WorkbookSnapshot, options: ScoreOptions = {}): { run: RunState | null; failure: ScoreRun | null } {
+  if (!snapshot.sheets || snapshot.sheets.length === 0) {
+    return { run: null, failure: fail('EMPTY_WORKBOOK', '工作簿中没有工作表') };
+  }
+  if (options.indicatorSheet && !snapshot.sheets.some((s) => s.name === options.indicatorSheet)) {
+    return { run: null, failure: fail('SHEET_NOT_FOUND', `找不到工作表“${options.indicatorSheet}”`) };
+  }
+  const detected = detectIndicatorTables(snapshot, options.indicatorSheet);
+  if (!detected.primary) {
+    const names = snapshot.sheets.map((s) => `“${s.name}”`).join('、');
+    return {
+      run: null,
+      failure: fail(
+        'NO_INDICATOR_SHEET',
+        `没有找到指标评分表：工作表${names}中都没有“一级指标/二级指标/三级指标”或“指标名称”与“分值/评分标准/得分”等表头`,
+      ),
+    };
+  }
+  const table = detected.primary;
+  const findings: Finding[] = [...detected.findings];
+  const view = detected.views.get(table.sheet)!;
+  const state = readState(snapshot);
+  const overrides: (IndicatorOverride & { sheet?: string; row?: number })[] = [
+    ...readOverrideSheet(detected.views, findings),
+    ...(options.overrides ?? []),
+  ];
+  const skip = new Set<string>([table.sheet, ...detected.companions.map((c) => c.sheet), ...ENGINE_SHEETS, STATE_SHEET]);
+  for (const n of detected.views.keys()) if (OVERRIDE_SHEET_NAMES.includes(normName(n))) skip.add(n);
+  const data = loadDataContext(detected.views.values(), skip, findings);
+
+  const byLeaf = new Map<IndicatorNode, LeafResult>();
+  const leaves: LeafResult[] = [];
+  for (const leaf of table.leaves) {
+    // Later entries win: the task pane's corrections come after the 评分规则 sheet.
+    const override = [...overrides].reverse().find((o) => overrideMatches(o, leaf.path));
+    const result = scoreLeaf(leaf, { sheet: table.sheet, state, data, companion: companionFor(leaf, detected.companions), override });
+    byLeaf.set(leaf, result);
+    leaves.push(result);
+    findings.push(...result.findings);
+  }
+  for (const o of overrides) {
+    if (!table.leaves.some((l) => overrideMatches(o, l.path))) {
+      const where = o.sheet && o.row ? { sheet: o.sheet, cell: `A${o.row}` } : {};
+      findings.push(finding('OVERRIDE_UNMATCHED', 'warning', `评分规则中的指标“${o.path.join('/')}”在指标表中找不到`, where));
+    }
+  }
+
+  const groups = aggregate(table.roots, byLeaf);
+  const totals = totalsOf(groups);
+  const level1 = groups.filter(isGroupResult);
+  const composite = parseComposite(table.specialRows, level1);
+  const total = composite ? composite.total : round2(totals.score);
+  const scheme = findGradeScheme(detected.views);
+  const grade = totals.pending === 0 ? gradeFor(total, scheme) : null;
+  if (totals.pending > 0) {
+    findings.push(
+      finding('TOTAL_INCOMPLETE', 'warning', `还有${totals.pending}个指标待评分，总分${total.toString()}不完整，暂不评定等次`, {
+        sheet: table.sheet,
+      }),
+    );
+  }
+
+  const detection: Detection = {
+    indicatorSheet: table.sheet,
+    headerRows: [table.header.top, table.header.bottom],
+    columns: Object.fromEntries(
+      Object.entries(table.header.columns).map(([role, col]) => [role, `${toA1(table.header.top, col as number).replace(/\d+$/, '')}：${table.header.labels[col as number] ?? ''}`]),
+    ),
+    companionSheets: detected.companions.map((c) => c.sheet),
+    dataSheets: data.tables.map((t) => ({ sheet: t.sheet, months: t.periods.length, columns: t.columns.map((c) => c.header) })),
+    surveySheets: data.surveys.map((s) => s.sheet),
+    bindings: leaves.filter((l) => l.bound).map((l) => ({ path: l.leaf.path, source: l.bound!.source })),
+    gradeScheme: scheme.bands.map((b) => ({ label: b.label, min: Number(b.min.toString()) })),
+    composite: composite?.text,
+  };
+
+  return {
+    run: {
+      table,
+      companions: detected.companions,
+      leaves,
+      groups,
+      total,
+      totalMax: totals.max,
+      pending: totals.pending,
+      grade,
+      scheme,
+      composite,
+      findings,
+      views: detected.views,
+      detection,
+      columns: allocateColumns(table, view),
+      data,
+      usedSheets: new Set([...skip, ...data.tables.map((t) => t.sheet), ...data.surveys.map((s) => s.sheet)]),
+    },
+    failure: null,
+  };
+}
+
+function num(d: Decimal | null | undefined): number | null {
+  return d === null || d === undefined ? null : Number(d.toString());
+}
+
+function groupReport(g: GroupResult | LeafResult): GroupReport {
+  if (!isGroupResult(g)) {
+    return { name: g.leaf.name, max: num(g.max), score: num(g.score), rate: g.max && g.score && !g.max.isZero() ? num(g.score.div(g.max).toDecimalPlaces(4)) : null };
+  }
+  return {
+    name: g.node.name,
+    max: num(g.max),
+    score: num(g.score),
+    rate: g.max && !g.max.isZero() ? num(g.score.div(g.max).toDecimalPlaces(4)) : null,
+    children: g.children.filter(isGroupResult).map(groupReport),
+  };
+}
+
+export function buildReport(run: RunState, findings: Finding[]): ScoreReport {
+  const indicators: IndicatorReport[] = run.leaves.map((l) => {
+    const r: IndicatorReport = {
+      path: l.leaf.path,
+      max: num(l.max),
+      score: num(l.score),
+      deduction: num(l.deduction),
+      source: l.source,
+      rule: l.explanation,
+      ruleKind: l.rule?.kind ?? 'none',
+      note: l.note,
+      cell: toA1(l.leaf.row, run.columns.score),
+      ruleText: l.ruleText,
+    };
+    if (l.bound) {
+      r.actual = l.bound.display;
+      r.actualSource = l.bound.source;
+    }
+    return r;
+  });
+  const groups: GroupReport[] = run.composite
+    ? run.composite.parts.map((p) => ({ name: p.label, max: num(p.max), score: num(p.score), rate: p.max && !p.max.isZero() ? num(p.score.div(p.max).toDecimalPlaces(4)) : null }))
+    : run.groups.map(groupReport);
+  return {
+    sheet: run.table.sheet,
+    total: num(run.total),
+    grade: run.grade,
+    groups,
+    indicators,
+    findings,
+    detection: run.detection,
+  };
+}
+
+export function buildPatch(snapshot: WorkbookSnapshot, run: RunState, findings: Finding[]): Patch {
+  const view = run.views.get(run.table.sheet)!;
+  const state = readState(snapshot);
+  const columns = run.columns;
+  const edit = buildIndicatorEdit(
+    {
+      table: run.table,
+      view,
+      state,
+      columns,
+      leaves: run.leaves,
+      groups: run.groups.filter(isGroupResult),
+      total: run.total,
+      grade: run.grade,
+    },
+    findings,
+  );
+  const summary = buildSummarySheet(
+    {
+      title: run.table.title.replace(/^附件\s*\d*\s*[:：]\s*/, ''),
+      sheet: run.table.sheet,
+      scoreCol: columns.score,
+      level1: run.groups,
+      total: run.total,
+      totalMax: run.totalMax,
+      grade: run.grade,
+      scheme: run.scheme,
+      composite: run.composite,
+      leaves: run.leaves,
+      specialRows: run.table.specialRows.map((s) => s.row),
+    },
+    run.table.sheet,
+  );
+  const summaryExisted = snapshot.sheets.some((s) => s.name === SUMMARY_SHEET);
+  const prior = state;
+  const created = summaryExisted && !(prior?.createdSheets.includes(SUMMARY_SHEET)) ? [] : [SUMMARY_SHEET];
+  if (summaryExisted && !prior?.createdSheets.includes(SUMMARY_SHEET)) {
+    // A sheet of that name the evaluator made: do not replace it.
+    findings.push(
+      finding('SUMMARY_SHEET_EXISTS', 'warning', `已存在名为“${SUMMARY_SHEET}”的工作表且不是本工具生成的，汇总写入“${SUMMARY_SHEET}(新)”`, {
+        sheet: SUMMARY_SHEET,
+      }),
+    );
+    summary.sheet = `${SUMMARY_SHEET}(新)`;
+    created.push(summary.sheet);
+  }
+  const record = recordRun(snapshot, prior, [{ sheet: edit.sheet, cells: edit.cells }], created);
+  return { ops: [edit, summary, stateSheetOp(record)] };
+}
+

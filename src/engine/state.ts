@@ -1,0 +1,126 @@
+/**
+ * The engine's record inside the workbook (a very hidden sheet): what it wrote
+ * last time and what every touched cell held before the first run. It lets a
+ * second run recognise its own output (and leave evaluator-typed values
+ * alone), makes runs repeatable, and lets 撤销本次评分 restore the workbook
+ * exactly, even after Excel is closed and reopened.
+ */
+import { parseA1, toA1 } from './address';
+import type { CellWrite, SheetCreate } from './patch';
+import { findSheet, formulaAt, numberFormatAt, valueAt, type CellScalar, type WorkbookSnapshot } from './snapshot';
+
+export const STATE_SHEET = '_绩效评分记录';
+const CHUNK = 30000;
+
+export interface PriorCell {
+  v: CellScalar;
+  f: string | null;
+  n: string | null;
+  /** 1 when the engine also styled the cell: undo clears its formatting. */
+  s?: 1;
+}
+
+export interface EngineState {
+  v: 1;
+  /** Last value the engine wrote per sheet and A1 address. */
+  written: Record<string, Record<string, CellScalar>>;
+  /** Content before the engine first touched the cell. */
+  previous: Record<string, Record<string, PriorCell>>;
+  /** Sheets the engine created (deleted by undo). */
+  createdSheets: string[];
+}
+
+export function emptyState(): EngineState {
+  return { v: 1, written: {}, previous: {}, createdSheets: [] };
+}
+
+/** Read the record; null when absent or unreadable (then nothing counts as the engine's). */
+export function readState(snapshot: WorkbookSnapshot): EngineState | null {
+  const sheet = findSheet(snapshot, STATE_SHEET);
+  if (!sheet) return null;
+  let json = '';
+  for (let r = sheet.origin.row; r < sheet.origin.row + sheet.values.length; r++) {
+    const v = valueAt(sheet, r, 1);
+    if (typeof v === 'string') json += v;
+  }
+  try {
+    const parsed = JSON.parse(json) as EngineState;
+    if (parsed && parsed.v === 1 && parsed.written && parsed.previous) return parsed;
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+function sameValue(a: CellScalar, b: CellScalar): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1e-9;
+  if ((a === null || a === '') && (b === null || b === '')) return true;
+  return a === b;
+}
+
+/** True when the cell still holds exactly what the engine wrote there last time. */
+export function isEngineValue(state: EngineState | null, sheet: string, row: number, col: number, current: CellScalar): boolean {
+  if (!state) return false;
+  const w = state.written[sheet]?.[toA1(row, col)];
+  return w !== undefined && sameValue(w, current);
+}
+
+/**
+ * Record a run's writes: the first-seen content of each touched cell is kept
+ * from an earlier record when the engine's own value is still there, so
+ * running twice leaves the same record (and undo goes back to before the first run).
+ */
+export function recordRun(
+  snapshot: WorkbookSnapshot,
+  prior: EngineState | null,
+  edits: { sheet: string; cells: CellWrite[] }[],
+  createdSheets: string[],
+): EngineState {
+  const next = emptyState();
+  for (const { sheet, cells } of edits) {
+    const snap = findSheet(snapshot, sheet);
+    for (const w of cells) {
+      const a1 = toA1(w.row, w.col);
+      const current = snap ? valueAt(snap, w.row, w.col) : null;
+      const earlier = prior?.previous[sheet]?.[a1];
+      const ours = earlier !== undefined && isEngineValue(prior, sheet, w.row, w.col, current);
+      const before: PriorCell = ours
+        ? earlier
+        : {
+            v: current,
+            f: snap ? formulaAt(snap, w.row, w.col) : null,
+            n: snap ? numberFormatAt(snap, w.row, w.col) : null,
+          };
+      const record: PriorCell = w.style || before.s ? { ...before, s: 1 } : before;
+      (next.previous[sheet] ??= {})[a1] = record;
+      (next.written[sheet] ??= {})[a1] = w.value ?? null;
+    }
+  }
+  // Cells written last time but not this time keep their original content on record.
+  if (prior) {
+    for (const [sheet, cells] of Object.entries(prior.previous)) {
+      for (const [a1, before] of Object.entries(cells)) {
+        if (next.previous[sheet]?.[a1]) continue;
+        const addr = parseA1(a1);
+        const snap = findSheet(snapshot, sheet);
+        if (!addr || !snap) continue;
+        if (!isEngineValue(prior, sheet, addr.row, addr.col, valueAt(snap, addr.row, addr.col))) continue;
+        (next.previous[sheet] ??= {})[a1] = before;
+        (next.written[sheet] ??= {})[a1] = prior.written[sheet][a1];
+      }
+    }
+  }
+  const created = new Set([...(prior?.createdSheets ?? []), ...createdSheets]);
+  next.createdSheets = [...created].filter((s) => s !== STATE_SHEET).sort();
+  return next;
+}
+
+/** The very hidden sheet holding the record as JSON split into cells. */
+export function stateSheetOp(state: EngineState): SheetCreate {
+  const json = JSON.stringify(state);
+  const cells: CellWrite[] = [];
+  for (let i = 0, r = 1; i < json.length || r === 1; i += CHUNK, r++) {
+    cells.push({ row: r, col: 1, value: json.slice(i, i + CHUNK) });
+  }
+  return { kind: 'create', sheet: STATE_SHEET, replace: true, cells, visibility: 'veryHidden' };
+}
