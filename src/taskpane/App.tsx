@@ -1,0 +1,220 @@
+/**
+ * The task pane: one-click scoring with progress, total and grade, the
+ * findings with "go to cell"; in a plain browser, the workbench (upload an
+ * .xlsx, score it with the same engine, download the result).
+ */
+import { Caption1, FluentProvider, Link, makeStyles, MessageBar, MessageBarBody, Subtitle1, Subtitle2, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ScoreReport } from '../engine/result';
+import { ActionBar } from './components/ActionBar';
+import { DetectionPanel } from './components/DetectionPanel';
+import { FileDrop } from './components/FileDrop';
+import { FindingsList } from './components/FindingsList';
+import { IndicatorList } from './components/IndicatorList';
+import { LanguageSelect } from './components/LanguageSelect';
+import { OutcomeBanner } from './components/OutcomeBanner';
+import { ScoreSummary } from './components/ScoreSummary';
+import { scoredFileName, type Actions, type OfficeBackend, type OpenWorkbench, type RunOutcome, type RunPhase, type WorkbenchSession } from './backend';
+import type { HostMode } from './host';
+import { I18nProvider, initialLang, saveLang, useI18n, type Lang } from './i18n';
+
+const useStyles = makeStyles({
+  root: {
+    boxSizing: 'border-box',
+    minHeight: '100vh',
+    minWidth: '280px',
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  flat: { margin: 0 },
+});
+
+export interface AppProps {
+  mode: HostMode;
+  office?: OfficeBackend;
+  openWorkbench?: OpenWorkbench;
+  lang?: Lang;
+  dark?: boolean;
+}
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** File → bytes; FileReader where Blob.arrayBuffer is missing (older webviews). */
+function readFile(file: File): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('读取文件失败'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+function usePrefersDark(initial: boolean): boolean {
+  const [dark, setDark] = useState(initial);
+  useEffect(() => {
+    if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return;
+    const mq = window.matchMedia('(prefers-color-scheme: dark)');
+    const on = (e: MediaQueryListEvent) => setDark(e.matches);
+    mq.addEventListener?.('change', on);
+    return () => mq.removeEventListener?.('change', on);
+  }, []);
+  return dark;
+}
+
+function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: Lang) => void }) {
+  const { t } = useI18n();
+  const s = useStyles();
+  const [outcome, setOutcome] = useState<RunOutcome | null>(() => office?.last() ?? null);
+  const [fromRibbon, setFromRibbon] = useState<boolean>(() => !!office?.last());
+  const [report, setReport] = useState<ScoreReport | null>(() => office?.last()?.report ?? null);
+  const [phase, setPhase] = useState<RunPhase | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [session, setSession] = useState<WorkbenchSession | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [download, setDownload] = useState<string | null>(null);
+  const [goToError, setGoToError] = useState<string | null>(null);
+  const downloadRef = useRef<string | null>(null);
+
+  const show = useCallback((o: RunOutcome, ribbon: boolean) => {
+    setOutcome(o);
+    setFromRibbon(ribbon);
+    if (o.report) setReport(o.report);
+    else if (o.action === 'undo' && o.ok) setReport(null);
+  }, []);
+
+  // Ribbon commands run in the same runtime and publish their outcome here.
+  useEffect(() => office?.subscribe((o) => show(o, true)), [office, show]);
+
+  const setDownloadUrl = (url: string | null) => {
+    if (downloadRef.current && typeof URL.revokeObjectURL === 'function') URL.revokeObjectURL(downloadRef.current);
+    downloadRef.current = url;
+    setDownload(url);
+  };
+  useEffect(() => () => setDownloadUrl(null), []);
+
+  const actions: Actions | null = mode === 'office' ? (office ?? null) : session;
+
+  const run = async (which: keyof Actions) => {
+    if (!actions || busy) return;
+    setBusy(true);
+    setPhase(null);
+    setGoToError(null);
+    try {
+      const o = await actions[which]((p) => setPhase(p));
+      show(o, false);
+      if (session && o.ok && o.cellsWritten > 0 && typeof URL.createObjectURL === 'function') {
+        const bytes = await session.save();
+        setDownloadUrl(URL.createObjectURL(new Blob([bytes.slice().buffer], { type: XLSX_MIME })));
+      }
+    } finally {
+      setBusy(false);
+      setPhase(null);
+    }
+  };
+
+  const onFile = async (file: File) => {
+    if (!openWorkbench) return;
+    setLoading(true);
+    setLoadError(null);
+    setOutcome(null);
+    setReport(null);
+    setDownloadUrl(null);
+    try {
+      setSession(await openWorkbench(await readFile(file), file.name));
+    } catch (e) {
+      setSession(null);
+      setLoadError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  const onGoTo = office
+    ? async (sheet: string, cell: string) => {
+        setGoToError(await office.goToCell(sheet, cell));
+      }
+    : undefined;
+
+  return (
+    <main className={s.root}>
+      <header className={s.header}>
+        <Subtitle1 as="h1" block className={s.flat}>
+          {t('appTitle')}
+        </Subtitle1>
+        <LanguageSelect onChange={onLang} />
+      </header>
+
+      {mode === 'office' ? (
+        <Caption1 as="p" block>{t('officeHint')}</Caption1>
+      ) : (
+        <section aria-label={t('workbenchTitle')} data-testid="workbench" className={s.section}>
+          <Subtitle2 as="h2" block className={s.flat}>
+            {t('workbenchTitle')}
+          </Subtitle2>
+          <Caption1 as="p" block className={s.flat}>
+            {t('workbenchHint')}
+          </Caption1>
+          <FileDrop disabled={loading || busy} onFile={onFile} />
+          {loading && (
+            <Caption1 as="p" block className={s.flat}>
+              {t('loading')}
+            </Caption1>
+          )}
+          {session && (
+            <Caption1 as="p" block className={s.flat}>
+              {t('loadedFile', { name: session.fileName })}
+            </Caption1>
+          )}
+          {loadError && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>{loadError}</MessageBarBody>
+            </MessageBar>
+          )}
+        </section>
+      )}
+
+      <ActionBar disabled={!actions} busy={busy} phase={phase} onScore={() => run('score')} onValidate={() => run('validate')} onUndo={() => run('undo')} />
+
+      {outcome && <OutcomeBanner outcome={outcome} fromRibbon={fromRibbon} />}
+      {download && session && (
+        <Link href={download} download={scoredFileName(session.fileName)} data-testid="download">
+          {t('download')}
+        </Link>
+      )}
+      {goToError && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{goToError}</MessageBarBody>
+        </MessageBar>
+      )}
+      {report && <ScoreSummary report={report} />}
+      {outcome && (outcome.findings.length > 0 || outcome.action === 'validate') && <FindingsList findings={outcome.findings} onGoTo={onGoTo} />}
+      {report && <IndicatorList indicators={report.indicators} />}
+      {report?.detection && <DetectionPanel detection={report.detection} />}
+    </main>
+  );
+}
+
+export function App(props: AppProps) {
+  const [lang, setLang] = useState<Lang>(props.lang ?? initialLang);
+  const dark = usePrefersDark(props.dark ?? false);
+  const onLang = (l: Lang) => {
+    setLang(l);
+    saveLang(l);
+  };
+  useEffect(() => {
+    if (typeof document !== 'undefined') document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+      <I18nProvider lang={lang}>
+        <Pane {...props} onLang={onLang} />
+      </I18nProvider>
+    </FluentProvider>
+  );
+}

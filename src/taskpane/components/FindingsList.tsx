@@ -1,0 +1,56 @@
+/** Findings with severity, location and (in Excel) a "go to cell" action. */
+import { Badge, Button, Caption1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import type { Finding, Severity } from '../../engine/findings';
+import { useI18n } from '../i18n';
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  item: { display: 'flex', flexDirection: 'column', gap: '2px', borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalS },
+  error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
+  info: { borderLeftColor: tokens.colorNeutralStroke1 },
+  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  message: { overflowWrap: 'anywhere' },
+});
+
+const COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
+
+export function where(f: Finding): string | null {
+  if (!f.sheet) return null;
+  return f.cell ? `${f.sheet}!${f.cell}` : f.sheet;
+}
+
+export function FindingsList({ findings, onGoTo }: { findings: Finding[]; onGoTo?: (sheet: string, cell: string) => void }) {
+  const { t } = useI18n();
+  const s = useStyles();
+  const count = (sev: Severity) => findings.filter((f) => f.severity === sev).length;
+  return (
+    <section aria-label={t('findings')}>
+      <Subtitle2 as="h3" block>{t('findings')}</Subtitle2>
+      <Caption1 as="p" block>
+        {findings.length === 0 ? t('noFindings') : t('counts', { errors: count('error'), warnings: count('warning'), infos: count('info') })}
+      </Caption1>
+      <ul className={s.list}>
+        {findings.map((f, i) => {
+          const at = where(f);
+          return (
+            <li key={`${f.code}|${at ?? ''}|${i}`} className={`${s.item} ${s[f.severity]}`} data-severity={f.severity}>
+              <div className={s.head}>
+                <Badge appearance="tint" color={COLOR[f.severity]}>
+                  {t(`severity_${f.severity}`)}
+                </Badge>
+                {at && <Caption1>{at}</Caption1>}
+                {onGoTo && f.sheet && f.cell && (
+                  <Button size="small" appearance="subtle" aria-label={t('goToCellLabel', { where: at ?? '' })} onClick={() => onGoTo(f.sheet!, f.cell!)}>
+                    {t('goToCell')}
+                  </Button>
+                )}
+              </div>
+              <Text className={s.message}>{f.message}</Text>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

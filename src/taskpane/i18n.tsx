@@ -1,0 +1,146 @@
+/**
+ * UI strings, Chinese first. Engine messages (findings, errors) stay Chinese:
+ * they quote the workbook. Only the pane's own labels switch language.
+ */
+import { createContext, useContext, type ReactNode } from 'react';
+
+export type Lang = 'zh' | 'en';
+
+const zh = {
+  appTitle: '绩效评分',
+  language: '语言',
+  score: '一键评分',
+  validate: '校验',
+  undo: '撤销本次评分',
+  running: '正在处理…',
+  phaseRead: '读取工作簿',
+  phaseCompute: '计算得分',
+  phaseWrite: '写回结果',
+  total: '总分',
+  grade: '等级',
+  noGrade: '未定级',
+  groups: '一级指标',
+  indicators: '指标得分',
+  pending: '待评价人确认',
+  findings: '问题清单',
+  noFindings: '未发现问题',
+  goToCell: '定位',
+  goToCellLabel: '定位到 {where}',
+  severity_error: '错误',
+  severity_warning: '警告',
+  severity_info: '提示',
+  counts: '{errors} 个错误，{warnings} 个警告，{infos} 个提示',
+  scored: '评分完成，已写入 {cells} 个单元格',
+  validated: '校验完成',
+  undone: '已撤销',
+  failed: '未完成',
+  notes: '说明',
+  detection: '识别结果',
+  indicatorSheet: '指标表',
+  dataSheets: '数据表',
+  workbenchTitle: '浏览器工作台',
+  workbenchHint: '未检测到 Excel：可在此上传 .xlsx 工作簿，用同一引擎评分后下载结果。',
+  chooseFile: '选择工作簿…',
+  dropHere: '把 .xlsx 文件拖到这里，或按 Enter 选择文件',
+  fileInput: '上传 .xlsx 工作簿',
+  loadedFile: '当前工作簿：{name}',
+  loading: '正在打开工作簿…',
+  download: '下载评分结果',
+  officeHint: '在 Excel 中直接评分：结果写回当前工作簿。',
+  ribbonOutcome: '功能区命令的结果',
+  computed: '计算',
+  entered: '评价人',
+  pendingSource: '待定',
+  max: '满分',
+  deduction: '扣分',
+} as const;
+
+export type MessageKey = keyof typeof zh;
+
+const en: Record<MessageKey, string> = {
+  appTitle: 'Performance scoring',
+  language: 'Language',
+  score: 'Score',
+  validate: 'Validate',
+  undo: 'Undo scoring',
+  running: 'Working…',
+  phaseRead: 'Reading the workbook',
+  phaseCompute: 'Computing scores',
+  phaseWrite: 'Writing results',
+  total: 'Total',
+  grade: 'Grade',
+  noGrade: 'No grade',
+  groups: 'Level-1 indicators',
+  indicators: 'Indicator scores',
+  pending: 'Awaiting the evaluator',
+  findings: 'Findings',
+  noFindings: 'No findings',
+  goToCell: 'Go to',
+  goToCellLabel: 'Go to {where}',
+  severity_error: 'Error',
+  severity_warning: 'Warning',
+  severity_info: 'Info',
+  counts: '{errors} errors, {warnings} warnings, {infos} notes',
+  scored: 'Scored; {cells} cells written',
+  validated: 'Validation finished',
+  undone: 'Scoring undone',
+  failed: 'Not completed',
+  notes: 'Notes',
+  detection: 'Detected',
+  indicatorSheet: 'Indicator sheet',
+  dataSheets: 'Data sheets',
+  workbenchTitle: 'Browser workbench',
+  workbenchHint: 'No Excel detected: upload an .xlsx workbook, score it with the same engine and download the result.',
+  chooseFile: 'Choose workbook…',
+  dropHere: 'Drop an .xlsx file here, or press Enter to choose one',
+  fileInput: 'Upload an .xlsx workbook',
+  loadedFile: 'Workbook: {name}',
+  loading: 'Opening the workbook…',
+  download: 'Download the scored workbook',
+  officeHint: 'Score in Excel: results are written back to this workbook.',
+  ribbonOutcome: 'Result of the ribbon command',
+  computed: 'computed',
+  entered: 'evaluator',
+  pendingSource: 'pending',
+  max: 'max',
+  deduction: 'deduction',
+};
+
+export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function translator(lang: Lang): Translate {
+  const dict = MESSAGES[lang];
+  return (key, vars) => dict[key].replace(/\{(\w+)\}/g, (m, k: string) => (vars && k in vars ? String(vars[k]) : m));
+}
+
+const I18nContext = createContext<{ lang: Lang; t: Translate }>({ lang: 'zh', t: translator('zh') });
+
+export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
+  return <I18nContext.Provider value={{ lang, t: translator(lang) }}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): { lang: Lang; t: Translate } {
+  return useContext(I18nContext);
+}
+
+const STORAGE_KEY = 'perf-eval.lang';
+
+export function initialLang(): Lang {
+  try {
+    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (saved === 'zh' || saved === 'en') return saved;
+  } catch {
+    // Storage can be blocked in an iframe; fall back to Chinese.
+  }
+  return 'zh';
+}
+
+export function saveLang(lang: Lang): void {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Not persisting is fine.
+  }
+}

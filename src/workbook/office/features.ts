@@ -1,0 +1,36 @@
+/**
+ * Optional Excel features, probed once per run. The manifest only demands
+ * ExcelApi 1.4; everything newer is used when the host has it and skipped
+ * (or replaced) when it does not.
+ */
+
+export interface OfficeFeatures {
+  /** Range.getMergedAreasOrNullObject (ExcelApi 1.13): without it merges are not read. */
+  mergedAreas: boolean;
+  /** Range.hyperlink (ExcelApi 1.7): without it links become =HYPERLINK() formulas. */
+  hyperlinks: boolean;
+  /** Worksheet.freezePanes (ExcelApi 1.7): without it rows are not frozen. */
+  freezePanes: boolean;
+  /** Worksheet.pageLayout (ExcelApi 1.9): without it print setup is skipped. */
+  pageLayout: boolean;
+}
+
+export const ALL_FEATURES: OfficeFeatures = { mergedAreas: true, hyperlinks: true, freezePanes: true, pageLayout: true };
+export const NO_FEATURES: OfficeFeatures = { mergedAreas: false, hyperlinks: false, freezePanes: false, pageLayout: false };
+
+function supported(version: string): boolean {
+  try {
+    return typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported('ExcelApi', version);
+  } catch {
+    return false;
+  }
+}
+
+export function detectFeatures(): OfficeFeatures {
+  return {
+    mergedAreas: supported('1.13'),
+    hyperlinks: supported('1.7'),
+    freezePanes: supported('1.7'),
+    pageLayout: supported('1.9'),
+  };
+}

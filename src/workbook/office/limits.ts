@@ -1,0 +1,11 @@
+/** Hard limits of the Office.js adapter. */
+
+/** A used range above this many cells is refused (the engine reads everything into memory). */
+export const MAX_USED_RANGE_CELLS = 5_000_000;
+
+/** Excel on the web rejects a request payload above 5 MB; stay under it with a margin. */
+export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+export const SAFE_REQUEST_BYTES = Math.floor(MAX_REQUEST_BYTES * 0.85);
+
+/** Fixed per-operation overhead in a request (object path, method name, ids), estimated. */
+export const ACTION_OVERHEAD_BYTES = 200;

@@ -1,0 +1,310 @@
+/**
+ * Patch → an ordered list of range-level write actions (plain data), each
+ * with an estimated request size. Contiguous cells become one rectangular
+ * write; the list is then cut into batches that stay under Excel on the
+ * web's request limit (one batch = one context.sync()).
+ */
+import { colToLetters, quoteSheetName, toA1 } from '../../engine/address';
+import type { CellScalar } from '../../engine/snapshot';
+import type { CellStyle, CellWrite, Patch } from '../../engine/patch';
+import type { OfficeFeatures } from './features';
+import { ACTION_OVERHEAD_BYTES } from './limits';
+import { groupRects, splitRows, type Rect } from './rects';
+
+export type InputValue = string | number | boolean;
+
+interface Base {
+  /** Index of the patch op this action comes from (for error messages). */
+  op: number;
+  sheet: string;
+  bytes: number;
+}
+
+export type Action = Base &
+  (
+    | { kind: 'deleteSheet' }
+    | { kind: 'addSheet' }
+    | { kind: 'position'; position: number }
+    | { kind: 'visibility'; visibility: 'Visible' | 'Hidden' | 'VeryHidden' }
+    | { kind: 'clear'; address: string }
+    | { kind: 'numberFormat'; address: string; data: string[][] }
+    | { kind: 'values'; address: string; data: InputValue[][] }
+    | { kind: 'formulas'; address: string; data: InputValue[][] }
+    | { kind: 'style'; address: string; style: CellStyle; underline: boolean; rows: number; cols: number }
+    | { kind: 'hyperlink'; address: string; target: string; text?: string }
+    | { kind: 'merge'; address: string }
+    | { kind: 'columnWidth'; address: string; points: number }
+    /** Cosmetic: placed last, a failure there does not undo the content. */
+    | { kind: 'freezeRows'; rows: number; cosmetic: true }
+    | { kind: 'print'; landscape: boolean; fitToWidth: boolean; title?: string; cosmetic: true }
+  );
+
+export interface Plan {
+  actions: Action[];
+  /** Features the host lacks and what was done instead (Chinese). */
+  notes: string[];
+}
+
+const LINK_BLUE = '#0563C1';
+
+/**
+ * Office.js parses strings written to `values`/`formulas` like typed input
+ * ("00123" → 123, "2020年7月" → a date, "=x" → a formula). A leading
+ * apostrophe keeps such a string as text; the apostrophe is not stored in the value.
+ */
+export function needsTextGuard(s: string): boolean {
+  const t = s.trim();
+  if (t === '') return false;
+  if (/^[=+\-@'#]/.test(t)) return true;
+  if (/^[0-9０-９.,$¥￥(（%]/.test(t)) return true;
+  if (/^(true|false)$/i.test(t)) return true;
+  return /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]*\d/i.test(t);
+}
+
+export function toInput(v: CellScalar | undefined): InputValue {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return needsTextGuard(v) ? `'${v}` : v;
+  return v;
+}
+
+/** Column width in characters (as in the patch and ExcelJS) → points (Office.js). */
+export function charsToPoints(chars: number): number {
+  if (chars <= 0) return 0;
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** UTF-8 size of a JSON encoding, cheaply estimated. */
+export function jsonBytes(v: unknown): number {
+  if (v === null || v === undefined) return 4;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v).length;
+  if (typeof v === 'string') {
+    let n = 2;
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      n += c < 0x80 ? (c === 0x22 || c === 0x5c || c < 0x20 ? 2 : 1) : c < 0x800 ? 2 : 3;
+    }
+    return n;
+  }
+  if (Array.isArray(v)) return v.reduce((s: number, x) => s + jsonBytes(x) + 1, 2);
+  return JSON.stringify(v).length;
+}
+
+function rectAddress<T>(r: Rect<T>): string {
+  const rows = r.cells.length;
+  const cols = r.cells[0].length;
+  const a = toA1(r.top, r.left);
+  return rows === 1 && cols === 1 ? a : `${a}:${toA1(r.top + rows - 1, r.left + cols - 1)}`;
+}
+
+function styleKey(s: CellStyle): string {
+  return JSON.stringify(Object.keys(s).sort().map((k) => [k, s[k as keyof CellStyle]]));
+}
+
+const hasFormula = (w: CellWrite) => typeof w.formula === 'string' && w.formula !== '';
+const hasLink = (w: CellWrite) => typeof w.link === 'string' && w.link !== '' && !hasFormula(w);
+
+function hyperlinkFormula(target: string, text: CellScalar | undefined): string {
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const shown = text === null || text === undefined ? target : String(text);
+  return `=HYPERLINK(${q(`#${target.replace(/^#/, '')}`)},${q(shown)})`;
+}
+
+interface PlanOptions {
+  features: OfficeFeatures;
+  /** Rectangles above this estimated size are cut into row bands. */
+  maxActionBytes: number;
+  /** Sheet names in tab order before the patch (for positions). */
+  sheetOrder: string[];
+}
+
+function pushRects<T extends { row: number; col: number }>(
+  out: Action[],
+  items: T[],
+  maxBytes: number,
+  make: (rect: Rect<T>, address: string) => Action,
+): void {
+  for (const rect of groupRects(items)) {
+    const whole = make(rect, rectAddress(rect));
+    if (whole.bytes <= maxBytes || rect.cells.length === 1) {
+      out.push(whole);
+      continue;
+    }
+    const rowsPer = Math.max(1, Math.floor((rect.cells.length * maxBytes) / whole.bytes));
+    for (const band of splitRows(rect, rowsPer)) out.push(make(band, rectAddress(band)));
+  }
+}
+
+function cellActions(opIndex: number, sheet: string, cells: CellWrite[], o: PlanOptions, out: Action[], notes: Set<string>): void {
+  const base = { op: opIndex, sheet };
+  const links = cells.filter(hasLink);
+  if (links.length > 0 && !o.features.hyperlinks) notes.add('此版本 Excel 不支持 Range.hyperlink（ExcelApi 1.7），链接改为 HYPERLINK 公式');
+  const linkAsFormula = (w: CellWrite) => hasLink(w) && !o.features.hyperlinks;
+
+  pushRects(out, cells.filter((w) => w.clear), o.maxActionBytes, (_r, address) => ({ ...base, kind: 'clear', address, bytes: ACTION_OVERHEAD_BYTES }));
+
+  pushRects(
+    out,
+    cells.filter((w) => typeof w.numberFormat === 'string'),
+    o.maxActionBytes,
+    (r, address) => {
+      const data = r.cells.map((row) => row.map((w) => w.numberFormat as string));
+      return { ...base, kind: 'numberFormat', address, data, bytes: ACTION_OVERHEAD_BYTES + jsonBytes(data) };
+    },
+  );
+
+  const content = cells.filter((w) => hasFormula(w) || w.value !== undefined || linkAsFormula(w));
+  pushRects(out, content, o.maxActionBytes, (r, address) => {
+    const anyFormula = r.cells.some((row) => row.some((w) => hasFormula(w) || linkAsFormula(w)));
+    const data = r.cells.map((row) =>
+      row.map((w) => (hasFormula(w) ? (w.formula as string) : linkAsFormula(w) ? hyperlinkFormula(w.link as string, w.value) : toInput(w.value))),
+    );
+    return { ...base, kind: anyFormula ? 'formulas' : 'values', address, data, bytes: ACTION_OVERHEAD_BYTES + jsonBytes(data) };
+  });
+
+  // Styles: one write per rectangle of cells sharing the same style; links get the usual blue underline.
+  const styled = new Map<string, { style: CellStyle; cells: CellWrite[] }>();
+  for (const w of cells) {
+    const style: CellStyle = { ...(w.style ?? {}) };
+    if (hasLink(w) && style.color === undefined) style.color = LINK_BLUE;
+    if (Object.keys(style).length === 0 && !hasLink(w)) continue;
+    const key = styleKey(style) + (hasLink(w) ? '|link' : '');
+    const entry = styled.get(key) ?? { style, cells: [] };
+    entry.cells.push(w);
+    styled.set(key, entry);
+  }
+  for (const [key, { style, cells: group }] of styled) {
+    const withUnderline = key.endsWith('|link');
+    pushRects(out, group, o.maxActionBytes, (r, address) => ({
+      ...base,
+      kind: 'style',
+      address,
+      style,
+      underline: withUnderline,
+      rows: r.cells.length,
+      cols: r.cells[0].length,
+      bytes: ACTION_OVERHEAD_BYTES * 4,
+    }));
+  }
+
+  if (o.features.hyperlinks) {
+    for (const w of links) {
+      const target = (w.link as string).replace(/^#/, '');
+      const action: Action = { ...base, kind: 'hyperlink', address: toA1(w.row, w.col), target, bytes: ACTION_OVERHEAD_BYTES + jsonBytes(target) };
+      if (w.value !== undefined && w.value !== null) action.text = String(w.value);
+      out.push(action);
+    }
+  }
+}
+
+function widthActions(opIndex: number, sheet: string, widths: Record<number, number> | undefined, out: Action[]): void {
+  for (const [k, w] of Object.entries(widths ?? {})) {
+    const letters = colToLetters(Number(k));
+    out.push({ op: opIndex, sheet, kind: 'columnWidth', address: `${letters}:${letters}`, points: charsToPoints(w), bytes: ACTION_OVERHEAD_BYTES });
+  }
+}
+
+const VISIBILITY = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' } as const;
+
+/** Turn a (pre-checked) patch into write actions, in the order they must run. */
+export function planPatch(patch: Patch, o: PlanOptions): Plan {
+  const actions: Action[] = [];
+  const cosmetic: Action[] = [];
+  const notes = new Set<string>();
+  const order = [...o.sheetOrder];
+  const indexOf = (name: string) => order.findIndex((s) => s.toLowerCase() === name.toLowerCase());
+
+  patch.ops.forEach((op, i) => {
+    if (op.kind === 'delete') {
+      actions.push({ op: i, sheet: op.sheet, kind: 'deleteSheet', bytes: ACTION_OVERHEAD_BYTES });
+      const at = indexOf(op.sheet);
+      if (at >= 0) order.splice(at, 1);
+      return;
+    }
+    if (op.kind === 'edit') {
+      cellActions(i, op.sheet, op.cells, o, actions, notes);
+      widthActions(i, op.sheet, op.columnWidths, actions);
+      return;
+    }
+    const at = indexOf(op.sheet);
+    if (at >= 0) {
+      actions.push({ op: i, sheet: op.sheet, kind: 'deleteSheet', bytes: ACTION_OVERHEAD_BYTES });
+      order.splice(at, 1);
+    }
+    actions.push({ op: i, sheet: op.sheet, kind: 'addSheet', bytes: ACTION_OVERHEAD_BYTES });
+    const after = op.after !== undefined ? indexOf(op.after) : -1;
+    if (after >= 0) {
+      order.splice(after + 1, 0, op.sheet);
+      actions.push({ op: i, sheet: op.sheet, kind: 'position', position: after + 1, bytes: ACTION_OVERHEAD_BYTES });
+    } else {
+      order.push(op.sheet);
+    }
+    cellActions(i, op.sheet, op.cells, o, actions, notes);
+    for (const m of op.merges ?? []) {
+      if (m.includes(':')) actions.push({ op: i, sheet: op.sheet, kind: 'merge', address: m, bytes: ACTION_OVERHEAD_BYTES });
+    }
+    widthActions(i, op.sheet, op.columnWidths, actions);
+    if (op.visibility && op.visibility !== 'visible') {
+      actions.push({ op: i, sheet: op.sheet, kind: 'visibility', visibility: VISIBILITY[op.visibility], bytes: ACTION_OVERHEAD_BYTES });
+    }
+    if (op.freezeRows && op.freezeRows > 0) {
+      if (o.features.freezePanes) cosmetic.push({ op: i, sheet: op.sheet, kind: 'freezeRows', rows: op.freezeRows, cosmetic: true, bytes: ACTION_OVERHEAD_BYTES });
+      else notes.add('此版本 Excel 不支持冻结窗格（ExcelApi 1.7），已跳过');
+    }
+    if (op.print && (op.print.landscape || op.print.fitToWidth || op.print.title)) {
+      if (o.features.pageLayout) {
+        const p: Action = {
+          op: i,
+          sheet: op.sheet,
+          kind: 'print',
+          landscape: !!op.print.landscape,
+          fitToWidth: !!op.print.fitToWidth,
+          cosmetic: true,
+          bytes: ACTION_OVERHEAD_BYTES * 3,
+        };
+        if (op.print.title) p.title = op.print.title;
+        cosmetic.push(p);
+      } else notes.add('此版本 Excel 不支持页面设置（ExcelApi 1.9），已跳过打印设置');
+    }
+  });
+  return { actions: [...actions, ...cosmetic], notes: [...notes] };
+}
+
+/** Cut the action list into consecutive batches of at most `maxBytes` each (one sync per batch). */
+export function batchActions(actions: Action[], maxBytes: number): Action[][] {
+  const batches: Action[][] = [];
+  let current: Action[] = [];
+  let size = 0;
+  for (const a of actions) {
+    if (current.length > 0 && size + a.bytes > maxBytes) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(a);
+    size += a.bytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** "'附件1'!H12" for messages and link targets. */
+export function describeAction(a: Action): string {
+  const where = 'address' in a ? `${quoteSheetName(a.sheet)}!${a.address}` : `工作表“${a.sheet}”`;
+  const what: Record<Action['kind'], string> = {
+    deleteSheet: '删除工作表',
+    addSheet: '新建工作表',
+    position: '移动工作表',
+    visibility: '设置工作表可见性',
+    clear: '清除单元格',
+    numberFormat: '写入数字格式',
+    values: '写入数值',
+    formulas: '写入公式',
+    style: '设置格式',
+    hyperlink: '写入链接',
+    merge: '合并单元格',
+    columnWidth: '设置列宽',
+    freezeRows: '冻结窗格',
+    print: '页面设置',
+  };
+  return `${what[a.kind]} ${where}`;
+}

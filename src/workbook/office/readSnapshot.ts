@@ -1,0 +1,161 @@
+/**
+ * Excel (Office.js) → WorkbookSnapshot, in two round trips whatever the
+ * number of sheets: Office.js cannot address a worksheet before the
+ * collection is loaded, so the first sync lists the sheets (name, visibility,
+ * protection) and the second fetches every sheet's used range (values,
+ * formulas, number formats) and merged areas, all queued before it.
+ */
+import type { CellScalar, SheetSnapshot, WorkbookSnapshot } from '../../engine/snapshot';
+import { parseRange, rangeToA1, toA1 } from '../../engine/address';
+import { detectFeatures, type OfficeFeatures } from './features';
+import { MAX_USED_RANGE_CELLS } from './limits';
+import { describeOfficeError } from './officeError';
+
+/**
+ * `syncs`: round trips used (2: the sheet list, then every sheet's contents; 3 when
+ * the merged areas could not be read and the contents were fetched again without them).
+ */
+export type ReadResult = { ok: true; snapshot: WorkbookSnapshot; syncs: number; notes: string[] } | { ok: false; error: string };
+
+export interface ReadOptions {
+  features?: OfficeFeatures;
+  /** Refuse a used range above this many cells (tests lower it). */
+  maxCells?: number;
+  source?: string;
+}
+
+interface Pending {
+  sheet: Excel.Worksheet;
+  name: string;
+  visibility: SheetSnapshot['visibility'];
+  protected: boolean;
+  used: Excel.Range;
+  merged: Excel.RangeAreas | null;
+}
+
+function visibilityOf(v: unknown): SheetSnapshot['visibility'] {
+  if (v === 'Hidden') return 'hidden';
+  if (v === 'VeryHidden') return 'veryHidden';
+  return 'visible';
+}
+
+function cellValue(v: unknown): CellScalar {
+  if (v === '' || v === undefined || v === null) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/** Office.js returns a constant's value in `formulas`; only "=..." is a formula. */
+function cellFormula(f: unknown): string | null {
+  return typeof f === 'string' && f.length > 1 && f.startsWith('=') ? f : null;
+}
+
+function cellFormat(f: unknown): string | null {
+  return typeof f === 'string' && f !== '' && f.toLowerCase() !== 'general' ? f : null;
+}
+
+/**
+ * "Sheet1!A1:B2, 'a b'!C3:C5" → ["A1:B2", "C3:C5"]: each area is "<sheet>!<address>",
+ * and the address is what follows the last "!" before the next separator.
+ */
+export function parseAreasAddress(address: string): string[] {
+  const out: string[] = [];
+  const re = /!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)\s*(?=,|$)/g;
+  for (let m = re.exec(address); m; m = re.exec(address)) {
+    const r = parseRange(m[1].replace(/\$/g, ''));
+    if (r) out.push(rangeToA1(r));
+  }
+  return out;
+}
+
+function is2d(a: unknown): a is unknown[][] {
+  return Array.isArray(a) && a.every((r) => Array.isArray(r));
+}
+
+export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<ReadResult> {
+  const features = options.features ?? detectFeatures();
+  const maxCells = options.maxCells ?? MAX_USED_RANGE_CELLS;
+  const worksheets = context.workbook.worksheets;
+  let syncs = 0;
+  const notes: string[] = [];
+  const queueContents = (withMerges: boolean): Pending[] =>
+    worksheets.items.map((sheet) => {
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat');
+      let merged: Excel.RangeAreas | null = null;
+      if (withMerges) {
+        // Merges are formatting: look in the used range including formatting, not the values-only one.
+        merged = sheet.getUsedRange().getMergedAreasOrNullObject();
+        merged.load('address');
+      }
+      return {
+        sheet,
+        name: sheet.name,
+        visibility: visibilityOf(sheet.visibility),
+        protected: sheet.protection.protected === true,
+        used,
+        merged,
+      };
+    });
+  let pending: Pending[];
+  try {
+    worksheets.load('items/name,items/visibility,items/protection/protected');
+    await context.sync();
+    syncs++;
+    pending = queueContents(features.mergedAreas);
+    try {
+      await context.sync();
+      syncs++;
+    } catch (e) {
+      if (!features.mergedAreas) throw e;
+      // getMergedAreasOrNullObject fails above 512 merged areas in a range: read again without merges.
+      syncs++;
+      pending = queueContents(false);
+      await context.sync();
+      syncs++;
+      notes.push(`未能读取合并单元格信息（${describeOfficeError(e)}），已按未合并处理`);
+    }
+  } catch (e) {
+    return { ok: false, error: `读取工作簿失败：${describeOfficeError(e)}` };
+  }
+
+  const sheets: SheetSnapshot[] = [];
+  for (const p of pending) {
+    const base = { name: p.name, visibility: p.visibility, protected: p.protected };
+    const merges = p.merged && !p.merged.isNullObject ? parseAreasAddress(p.merged.address) : [];
+    if (p.used.isNullObject) {
+      sheets.push({ ...base, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [], merges });
+      continue;
+    }
+    const { rowIndex, columnIndex, rowCount, columnCount } = p.used;
+    const where = rowCount > 0 && columnCount > 0 ? `${toA1(rowIndex + 1, columnIndex + 1)}:${toA1(rowIndex + rowCount, columnIndex + columnCount)}` : '';
+    const cells = rowCount * columnCount;
+    if (cells > maxCells) {
+      return {
+        ok: false,
+        error:
+          `工作表“${p.name}”的已用区域 ${where} 共 ${cells.toLocaleString('en-US')} 个单元格，超过 ${maxCells.toLocaleString('en-US')} 个单元格的上限，无法读取。` +
+          '请删除表格下方或右侧多余的内容后再试。',
+      };
+    }
+    const { values, formulas, numberFormat } = p.used;
+    if (!is2d(values) || !is2d(formulas)) {
+      return {
+        ok: false,
+        error: `工作表“${p.name}”（${where}）的单元格值没有返回（Excel 返回了空值），可能是区域过大或单元格正在编辑。请退出单元格编辑状态后重试。`,
+      };
+    }
+    const formats = is2d(numberFormat) ? numberFormat : [];
+    sheets.push({
+      ...base,
+      origin: { row: rowIndex + 1, col: columnIndex + 1 },
+      values: values.map((row) => row.map(cellValue)),
+      formulas: formulas.map((row) => row.map(cellFormula)),
+      numberFormats: formats.map((row) => row.map(cellFormat)),
+      merges,
+    });
+  }
+  const snapshot: WorkbookSnapshot = { sheets };
+  if (options.source !== undefined) snapshot.source = options.source;
+  return { ok: true, snapshot, syncs, notes };
+}

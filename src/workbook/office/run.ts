@@ -1,0 +1,136 @@
+/**
+ * The add-in's three services, shared by the task pane and the ribbon
+ * commands: read the workbook into a snapshot, run the pure engine, apply its
+ * patch. Never throws: every failure comes back as a RunOutcome.
+ */
+import { scoreWorkbook, undoLastRun, validateWorkbook } from '../../engine';
+import type { Finding } from '../../engine/findings';
+import { applyPatch } from './applyPatch';
+import { detectFeatures, type OfficeFeatures } from './features';
+import { describeOfficeError } from './officeError';
+import { errorText, failedOutcome, type RunAction, type RunOutcome } from './outcome';
+import { readSnapshot } from './readSnapshot';
+
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export type RunPhase = 'read' | 'compute' | 'write';
+
+export interface OfficeRunOptions {
+  /** Excel.run by default; tests pass a mock context. */
+  run?: ExcelRunner;
+  features?: OfficeFeatures;
+  /** Progress for the pane; called before each phase. */
+  onPhase?: (phase: RunPhase) => void;
+}
+
+const defaultRunner: ExcelRunner = (batch) => Excel.run(batch);
+
+/** Ribbon and pane share one runtime: a second click while a run is busy is refused, not interleaved. */
+let busy: RunAction | null = null;
+
+const BUSY_TEXT: Record<RunAction, string> = { score: '评分', validate: '校验', undo: '撤销' };
+
+async function guarded(action: RunAction, options: OfficeRunOptions, body: (context: Excel.RequestContext, features: OfficeFeatures) => Promise<RunOutcome>): Promise<RunOutcome> {
+  if (busy) return failedOutcome(action, `正在${BUSY_TEXT[busy]}，请等待完成后再试`);
+  busy = action;
+  try {
+    const features = options.features ?? detectFeatures();
+    return await (options.run ?? defaultRunner)((context) => body(context, features));
+  } catch (e) {
+    const text = e && typeof e === 'object' && 'code' in e ? describeOfficeError(e) : errorText(e);
+    return failedOutcome(action, `运行失败：${text}`);
+  } finally {
+    busy = null;
+  }
+}
+
+/** Report the phase, then let the pane paint it before the synchronous engine call. */
+async function phase(options: OfficeRunOptions, p: RunPhase): Promise<void> {
+  if (!options.onPhase) return;
+  options.onPhase(p);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function firstError(findings: Finding[]): string {
+  const f = findings.find((x) => x.severity === 'error');
+  if (!f) return '工作簿无法评分';
+  return `${f.message}${f.sheet ? `（${f.sheet}${f.cell ? `!${f.cell}` : ''}）` : ''}`;
+}
+
+/** 一键评分: read → engine.scoreWorkbook → apply the patch (nothing written when the engine refuses). */
+export function runScoring(options: OfficeRunOptions = {}): Promise<RunOutcome> {
+  return guarded('score', options, async (context, features) => {
+    await phase(options, 'read');
+    const read = await readSnapshot(context, { features });
+    if (!read.ok) return failedOutcome('score', read.error);
+    await phase(options, 'compute');
+    const run = scoreWorkbook(read.snapshot);
+    const base = { report: run.report, findings: run.findings };
+    if (!run.ok) return failedOutcome('score', `无法评分：${firstError(run.findings)}`, base);
+    await phase(options, 'write');
+    const applied = await applyPatch(context, run.patch, { snapshot: read.snapshot, features });
+    if (!applied.ok) return failedOutcome('score', applied.error, base);
+    return { action: 'score', ok: true, ...base, notes: [...read.notes, ...applied.notes], cellsWritten: applied.cells, syncs: read.syncs + applied.syncs };
+  });
+}
+
+export interface ValidationOptions extends OfficeRunOptions {
+  /** Also write the 校验结果 sheet the engine proposes. */
+  writeResults?: boolean;
+}
+
+/** 校验: read → engine.validateWorkbook; writes only when asked to. */
+export function runValidation(options: ValidationOptions = {}): Promise<RunOutcome> {
+  return guarded('validate', options, async (context, features) => {
+    await phase(options, 'read');
+    const read = await readSnapshot(context, { features });
+    if (!read.ok) return failedOutcome('validate', read.error);
+    await phase(options, 'compute');
+    const v = validateWorkbook(read.snapshot);
+    const base = { report: null, findings: v.findings };
+    if (!options.writeResults) return { action: 'validate', ok: v.usable, ...base, notes: read.notes, cellsWritten: 0, syncs: read.syncs };
+    await phase(options, 'write');
+    const applied = await applyPatch(context, v.patch, { snapshot: read.snapshot, features });
+    if (!applied.ok) return failedOutcome('validate', applied.error, base);
+    return { action: 'validate', ok: v.usable, ...base, notes: [...read.notes, ...applied.notes], cellsWritten: applied.cells, syncs: read.syncs + applied.syncs };
+  });
+}
+
+/** 撤销本次评分: the engine's record (a very hidden sheet) says what to restore. */
+export function runUndo(options: OfficeRunOptions = {}): Promise<RunOutcome> {
+  return guarded('undo', options, async (context, features) => {
+    await phase(options, 'read');
+    const read = await readSnapshot(context, { features });
+    if (!read.ok) return failedOutcome('undo', read.error);
+    const undo = undoLastRun(read.snapshot);
+    if (!undo.ok) return failedOutcome('undo', undo.message);
+    await phase(options, 'write');
+    const applied = await applyPatch(context, undo.patch, { snapshot: read.snapshot, features });
+    if (!applied.ok) return failedOutcome('undo', applied.error);
+    return {
+      action: 'undo',
+      ok: true,
+      message: undo.message,
+      report: null,
+      findings: [],
+      notes: [...read.notes, ...applied.notes],
+      cellsWritten: applied.cells,
+      syncs: read.syncs + applied.syncs,
+    };
+  });
+}
+
+/** "Go to cell" from a finding: activate the sheet and select the cell. */
+export async function goToCell(sheet: string, cell: string, options: OfficeRunOptions = {}): Promise<string | null> {
+  try {
+    await (options.run ?? defaultRunner)(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await context.sync();
+    });
+    return null;
+  } catch (e) {
+    return `无法定位到 ${sheet}!${cell}：${describeOfficeError(e)}`;
+  }
+}

@@ -1,0 +1,192 @@
+/** @jest-environment jsdom */
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ScoreReport } from '../../src/engine/result';
+import { App } from '../../src/taskpane/App';
+import type { OfficeBackend, RunOutcome, WorkbenchSession } from '../../src/taskpane/backend';
+
+const report: ScoreReport = {
+  sheet: '附件1',
+  total: 85.6,
+  grade: '良',
+  groups: [
+    { name: '决策', max: 20, score: 20 },
+    { name: '效益', max: 25, score: 20.6 },
+  ],
+  indicators: [
+    {
+      path: ['产出', '产出质量', '话务接通率'],
+      max: 5,
+      score: 4,
+      deduction: 1,
+      source: 'computed',
+      rule: '每低1%扣1分',
+      ruleKind: 'step',
+      note: '接通率94.36%，低于95%，扣1分',
+      cell: 'H12',
+    },
+  ],
+  findings: [],
+};
+
+const findings: RunOutcome['findings'] = [
+  { code: 'SUBTOTAL_MISMATCH', severity: 'error', sheet: '附件1', cell: 'H20', message: '小计19与下级指标之和18不一致' },
+  { code: 'NOTE_MISSING', severity: 'warning', sheet: '附件1', cell: 'J12', message: '得分低于满分，缺少扣分说明' },
+];
+
+const scored: RunOutcome = { action: 'score', ok: true, report, findings, notes: [], cellsWritten: 42 };
+
+function fakeSession(): WorkbenchSession & { save: jest.Mock } {
+  return {
+    fileName: '吕梁.xlsx',
+    score: jest.fn(async (onPhase) => {
+      onPhase?.('compute');
+      return scored;
+    }),
+    validate: jest.fn(async () => ({ action: 'validate', ok: true, report: null, findings, notes: [], cellsWritten: 0 }) as RunOutcome),
+    undo: jest.fn(async () => ({ action: 'undo', ok: false, error: '没有可撤销的评分记录', report: null, findings: [], notes: [], cellsWritten: 0 }) as RunOutcome),
+    save: jest.fn(async () => new Uint8Array([80, 75, 3, 4])),
+  };
+}
+
+beforeAll(() => {
+  // jsdom has no object URLs.
+  URL.createObjectURL = jest.fn(() => 'blob:scored');
+  URL.revokeObjectURL = jest.fn();
+});
+
+beforeEach(() => localStorage.clear());
+
+function upload(name = '吕梁.xlsx') {
+  return new File([new Uint8Array([80, 75, 3, 4])], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+}
+
+describe('App in workbench mode (no Office host)', () => {
+  it('renders Chinese labels first, with actions disabled until a workbook is loaded', () => {
+    render(<App mode="workbench" openWorkbench={jest.fn()} />);
+    expect(screen.getByRole('heading', { name: '绩效评分' })).toBeTruthy();
+    expect(screen.getByText('浏览器工作台')).toBeTruthy();
+    const score = screen.getByRole('button', { name: '一键评分' }) as HTMLButtonElement;
+    expect(score.disabled).toBe(true);
+    expect(screen.getByRole('button', { name: '校验' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '撤销本次评分' })).toBeTruthy();
+    expect(screen.getByLabelText('上传 .xlsx 工作簿')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('zh-CN');
+  });
+
+  it('switches to English and remembers it', async () => {
+    const user = userEvent.setup();
+    render(<App mode="workbench" openWorkbench={jest.fn()} />);
+    await user.selectOptions(screen.getByRole('combobox', { name: '语言' }), 'en');
+    expect(screen.getByRole('heading', { name: 'Performance scoring' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Score' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Validate' })).toBeTruthy();
+    expect(screen.getByText('Browser workbench')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '一键评分' })).toBeNull();
+    expect(localStorage.getItem('perf-eval.lang')).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('loads an uploaded workbook, scores it, shows total, grade, findings and offers the download', async () => {
+    const user = userEvent.setup();
+    const session = fakeSession();
+    const open = jest.fn(async () => session);
+    render(<App mode="workbench" openWorkbench={open} />);
+
+    await user.upload(screen.getByLabelText('上传 .xlsx 工作簿'), upload());
+    await screen.findByText('当前工作簿：吕梁.xlsx');
+    expect(open).toHaveBeenCalledWith(expect.any(ArrayBuffer), '吕梁.xlsx');
+
+    await user.click(screen.getByRole('button', { name: '一键评分' }));
+    await screen.findByText('评分完成，已写入 42 个单元格');
+    expect(screen.getByTestId('total').textContent).toBe('85.6');
+    expect(screen.getByTestId('grade').textContent).toBe('良');
+    expect(screen.getByText('决策')).toBeTruthy();
+    expect(screen.getByText('话务接通率')).toBeTruthy();
+
+    const list = screen.getByRole('region', { name: '问题清单' });
+    expect(within(list).getByText('小计19与下级指标之和18不一致')).toBeTruthy();
+    expect(within(list).getByText('错误')).toBeTruthy();
+    expect(within(list).getByText('警告')).toBeTruthy();
+    expect(within(list).getByText('附件1!H20')).toBeTruthy();
+    expect(within(list).getByText('1 个错误，1 个警告，0 个提示')).toBeTruthy();
+    // No Excel to jump to in the workbench.
+    expect(within(list).queryByRole('button', { name: /定位/ })).toBeNull();
+
+    const link = (await screen.findByTestId('download')) as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('blob:scored');
+    expect(link.getAttribute('download')).toBe('吕梁.scored.xlsx');
+    expect(session.save).toHaveBeenCalledTimes(1);
+  });
+
+  it('accepts a dropped file', async () => {
+    const session = fakeSession();
+    const open = jest.fn(async () => session);
+    render(<App mode="workbench" openWorkbench={open} />);
+    const file = upload('海口.xlsx');
+    await act(async () => {
+      const drop = new Event('drop', { bubbles: true }) as Event & { dataTransfer: unknown };
+      drop.dataTransfer = { files: [file] };
+      screen.getByTestId('drop-zone').dispatchEvent(drop);
+    });
+    await waitFor(() => expect(open).toHaveBeenCalledWith(expect.any(ArrayBuffer), '海口.xlsx'));
+  });
+
+  it('shows why a file cannot be opened', async () => {
+    const user = userEvent.setup();
+    const open = jest.fn(async () => {
+      throw new Error('不是有效的 .xlsx 文件：文件不是 zip 格式。');
+    });
+    render(<App mode="workbench" openWorkbench={open} />);
+    await user.upload(screen.getByLabelText('上传 .xlsx 工作簿'), upload('坏.xlsx'));
+    expect(await screen.findByText('不是有效的 .xlsx 文件：文件不是 zip 格式。')).toBeTruthy();
+    expect((screen.getByRole('button', { name: '一键评分' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows a refused run with its Chinese reason', async () => {
+    const user = userEvent.setup();
+    render(<App mode="workbench" openWorkbench={async () => fakeSession()} />);
+    await user.upload(screen.getByLabelText('上传 .xlsx 工作簿'), upload());
+    await screen.findByText('当前工作簿：吕梁.xlsx');
+    await user.click(screen.getByRole('button', { name: '撤销本次评分' }));
+    expect(await screen.findByText('没有可撤销的评分记录')).toBeTruthy();
+    expect(screen.getByText('未完成')).toBeTruthy();
+  });
+});
+
+describe('App in an Office host', () => {
+  function fakeOffice(): OfficeBackend & { emit: (o: RunOutcome) => void } {
+    const listeners = new Set<(o: RunOutcome) => void>();
+    return {
+      score: jest.fn(async () => scored),
+      validate: jest.fn(async () => ({ action: 'validate', ok: true, report: null, findings, notes: [], cellsWritten: 0 }) as RunOutcome),
+      undo: jest.fn(async () => scored),
+      goToCell: jest.fn(async () => null),
+      subscribe: (l) => {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+      last: () => null,
+      emit: (o) => listeners.forEach((l) => l(o)),
+    };
+  }
+
+  it('scores the open workbook and goes to a finding’s cell', async () => {
+    const user = userEvent.setup();
+    const office = fakeOffice();
+    render(<App mode="office" office={office} />);
+    expect(screen.queryByTestId('workbench')).toBeNull();
+    await user.click(screen.getByRole('button', { name: '一键评分' }));
+    await screen.findByText('评分完成，已写入 42 个单元格');
+    await user.click(screen.getByRole('button', { name: '定位到 附件1!H20' }));
+    expect(office.goToCell).toHaveBeenCalledWith('附件1', 'H20');
+  });
+
+  it('shows the outcome of a ribbon command run while the pane was open', async () => {
+    const office = fakeOffice();
+    render(<App mode="office" office={office} />);
+    act(() => office.emit({ action: 'score', ok: false, error: '未写入任何内容：工作表“附件1”受保护', report: null, findings: [], notes: [], cellsWritten: 0 }));
+    expect(await screen.findByText('未写入任何内容：工作表“附件1”受保护')).toBeTruthy();
+    expect(screen.getByText('功能区命令的结果：未完成')).toBeTruthy();
+  });
+});

@@ -1,0 +1,45 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { openWorkbench } from '../../src/taskpane/workbench';
+import { loadWorkbook } from '../../src/workbook/xlsx/io';
+import { snapshotFromWorkbook } from '../../src/workbook/xlsx/readSnapshot';
+
+const sample = (file: string) => {
+  const b = fs.readFileSync(path.join(__dirname, '../../samples', file));
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+};
+
+describe('browser workbench session (ExcelJS adapter + engine)', () => {
+  it('scores an uploaded workbook, saves it, and undoes the scoring', async () => {
+    const session = await openWorkbench(sample('lvliang-2020.xlsx'), 'lvliang-2020.xlsx');
+    const phases: string[] = [];
+    const scored = await session.score((p) => phases.push(p));
+    expect(scored.error).toBeUndefined();
+    expect(scored).toMatchObject({ action: 'score', ok: true });
+    expect(scored.report?.total).toBe(85.6);
+    expect(scored.cellsWritten).toBeGreaterThan(0);
+    expect(phases).toEqual(['read', 'compute', 'write']);
+
+    // The download is a real .xlsx holding the engine's record sheet.
+    const saved = snapshotFromWorkbook(await loadWorkbook(await session.save()));
+    expect(saved.sheets.some((s) => s.visibility === 'veryHidden')).toBe(true);
+
+    const undone = await session.undo();
+    expect(undone).toMatchObject({ action: 'undo', ok: true });
+    expect(undone.message).toMatch(/已恢复/);
+    const restored = snapshotFromWorkbook(await loadWorkbook(await session.save()));
+    const original = snapshotFromWorkbook(await loadWorkbook(new Uint8Array(sample('lvliang-2020.xlsx'))));
+    expect(restored.sheets.map((s) => s.name)).toEqual(original.sheets.map((s) => s.name));
+  });
+
+  it('validates without writing', async () => {
+    const session = await openWorkbench(sample('haikou-2021.xlsx'), 'haikou-2021.xlsx');
+    const v = await session.validate();
+    expect(v).toMatchObject({ action: 'validate', ok: true, cellsWritten: 0 });
+    expect(v.findings.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a file that is not an .xlsx with the adapter’s Chinese reason', async () => {
+    await expect(openWorkbench(new TextEncoder().encode('<html></html>').buffer as ArrayBuffer, 'x.xlsx')).rejects.toThrow(/不是有效的 \.xlsx 文件/);
+  });
+});

@@ -1,0 +1,65 @@
+import { batchActions, charsToPoints, jsonBytes, needsTextGuard, planPatch, toInput } from '../../../src/workbook/office/plan';
+import { groupRects } from '../../../src/workbook/office/rects';
+import { ALL_FEATURES } from '../../../src/workbook/office/features';
+
+const at = (row: number, col: number) => ({ row, col });
+const shape = (rects: ReturnType<typeof groupRects>) => rects.map((r) => `${r.top},${r.left} ${r.cells.length}x${r.cells[0].length}`);
+
+describe('groupRects', () => {
+  it('covers a full block with one rectangle', () => {
+    expect(shape(groupRects([at(3, 8), at(4, 9), at(3, 9), at(5, 8), at(4, 8), at(5, 9)]))).toEqual(['3,8 3x2']);
+  });
+
+  it('keeps scattered cells apart and never covers a gap', () => {
+    expect(shape(groupRects([at(1, 1), at(3, 3), at(5, 5)]))).toEqual(['1,1 1x1', '3,3 1x1', '5,5 1x1']);
+    // An L shape: the row with the longer run is its own rectangle.
+    expect(shape(groupRects([at(1, 1), at(2, 1), at(2, 2), at(3, 1)]))).toEqual(['1,1 1x1', '2,1 1x2', '3,1 1x1']);
+  });
+
+  it('stacks a column of single cells and keeps the last duplicate', () => {
+    const rects = groupRects([
+      { row: 1, col: 2, v: 'a' },
+      { row: 2, col: 2, v: 'b' },
+      { row: 1, col: 2, v: 'c' },
+    ]);
+    expect(rects.map((r) => r.cells.map((row) => row.map((c) => c.v)))).toEqual([[['c'], ['b']]]);
+  });
+});
+
+describe('text guard', () => {
+  it('protects strings Excel would parse as numbers, dates, formulas or booleans', () => {
+    for (const s of ['00123', '2020年7月', '=A1', '+5', '-', '95.44%', '(5)', 'TRUE', '#N/A', 'Jan 2020', '１２３']) expect(needsTextGuard(s)).toBe(true);
+    for (const s of ['优', '接通率74.26%，得分=5.47', '合计', '']) expect(needsTextGuard(s)).toBe(false);
+    expect(toInput('00123')).toBe("'00123");
+    expect(toInput(null)).toBe('');
+    expect(toInput(4.5)).toBe(4.5);
+  });
+});
+
+describe('planning helpers', () => {
+  it('converts character widths to points', () => {
+    expect(charsToPoints(10)).toBe(56.25);
+    expect(charsToPoints(0)).toBe(0);
+  });
+
+  it('estimates UTF-8 JSON sizes', () => {
+    expect(jsonBytes('ab')).toBe(4);
+    expect(jsonBytes('得分')).toBe(8);
+    // An upper bound: separators are counted generously.
+    const exact = JSON.stringify([[1, 'a']]).length;
+    expect(jsonBytes([[1, 'a']])).toBeGreaterThanOrEqual(exact);
+    expect(jsonBytes([[1, 'a']])).toBeLessThanOrEqual(exact + 4);
+  });
+
+  it('puts each batch under the budget unless a single action is bigger', () => {
+    const { actions } = planPatch(
+      { ops: [{ kind: 'edit', sheet: 'S', cells: Array.from({ length: 50 }, (_, i) => ({ row: i * 2 + 1, col: 1, value: 'x'.repeat(100) })) }] },
+      { features: ALL_FEATURES, maxActionBytes: 1000, sheetOrder: ['S'] },
+    );
+    expect(actions).toHaveLength(50);
+    const batches = batchActions(actions, 1200);
+    expect(batches.length).toBeGreaterThan(1);
+    for (const b of batches) expect(b.reduce((n, a) => n + a.bytes, 0)).toBeLessThanOrEqual(1200);
+    expect(batches.flat()).toEqual(actions);
+  });
+});
