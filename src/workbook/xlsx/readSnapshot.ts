@@ -57,7 +57,8 @@ function ownFormula(cell: ExcelJS.Cell, row: number, col: number, index: Formula
 
 function cellValue(cell: ExcelJS.Cell, date1904: boolean): CellScalar {
   const m = formulaModel(cell);
-  if (m) return scalarOf(m.result, date1904);
+  // ExcelJS drops a cached result of 0 from cell.value; cell.result still has it.
+  if (m) return scalarOf(m.result !== undefined ? m.result : cell.result, date1904);
   return scalarOf(cell.value, date1904);
 }
 

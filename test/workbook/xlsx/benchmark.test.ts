@@ -61,3 +61,17 @@ describe('ExceLint benchmark workbooks', () => {
     expect(snap.sheets.some((s) => s.formulas.some((r) => r.some((f) => f?.includes("'[1]Cost($)'!"))))).toBe(true);
   });
 });
+
+test('a cached formula result of 0 is read as 0, not as empty', async () => {
+  const { snapshotFromWorkbook } = await import('../../../src/workbook/xlsx/readSnapshot');
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('S');
+  ws.getCell('A1').value = 0;
+  ws.getCell('A2').value = { formula: 'A1*2', result: 0 };
+  const again = new ExcelJS.Workbook();
+  await again.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const snap = snapshotFromWorkbook(again);
+  expect(snap.sheets[0].values[1][0]).toBe(0);
+  expect(snap.sheets[0].formulas[1][0]).toBe('=A1*2');
+});
