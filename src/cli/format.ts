@@ -1,4 +1,5 @@
 /** Plain-text rendering of a score report for the terminal. */
+import type { Finding } from '../engine/findings';
 import type { GroupReport, ScoreReport } from '../engine/result';
 
 const SOURCE: Record<string, string> = { computed: '计算', entered: '录入', pending: '待评' };
@@ -27,13 +28,19 @@ export function formatReport(r: ScoreReport): string {
     lines.push(`[${mark}] ${i.path.join(' / ')}  ${n(i.score)} / ${n(i.max)}  (${i.cell})`);
     if (i.source === 'computed' && i.note) lines.push(`       ${i.note}`);
   }
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of r.findings) counts[f.severity]++;
   lines.push('');
-  lines.push(`发现问题：错误 ${counts.error} 项，警告 ${counts.warning} 项，提示 ${counts.info} 项`);
-  for (const f of r.findings.filter((x) => x.severity !== 'info')) {
+  return `${lines.join('\n')}\n${formatFindings(r.findings, false)}`;
+}
+
+/** Counts, then errors and warnings with their cells (infos only when `all`). */
+export function formatFindings(findings: Finding[], all = true): string {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  const lines = [`发现问题：错误 ${counts.error} 项，警告 ${counts.warning} 项，提示 ${counts.info} 项`];
+  const mark = { error: '✗', warning: '!', info: 'i' };
+  for (const f of findings.filter((x) => all || x.severity !== 'info')) {
     const where = f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''}` : '';
-    lines.push(`  ${f.severity === 'error' ? '✗' : '!'} ${where ? `[${where}] ` : ''}${f.message}`);
+    lines.push(`  ${mark[f.severity]} ${where ? `[${where}] ` : ''}${f.message}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -3,17 +3,20 @@
  * engine the add-in uses.
  *
  *   perf-eval score <in.xlsx> [--out <out.xlsx>] [--json] [--sheet <name>]
+ *   perf-eval validate <in.xlsx> [--out <out.xlsx>] [--json]
  *   perf-eval undo <in.xlsx> --out <out.xlsx>
  *
- * Exit 0 when scored, 2 when the file or its indicator sheet cannot be used
- * (one-line reason on stderr). With --json, stdout is exactly one JSON object.
+ * score: exit 0 when scored, 2 when the file or its indicator sheet cannot be
+ * used (one-line reason on stderr). validate: 0 without error-severity
+ * findings, 1 with some, 2 when the file cannot be read. With --json, stdout
+ * is exactly one JSON object.
  */
-import { scoreWorkbook, undoLastRun } from '../engine';
+import { scoreWorkbook, undoLastRun, validateWorkbook } from '../engine';
 import type { Finding } from '../engine/findings';
 import type { ScoreReport } from '../engine/result';
 import { applyPatch } from '../workbook/xlsx/applyPatch';
 import { readXlsxFile, writeXlsxFile } from '../workbook/xlsx/node';
-import { formatReport } from './format';
+import { formatFindings, formatReport } from './format';
 
 export interface CliIo {
   out: (s: string) => void;
@@ -55,6 +58,7 @@ function parseArgs(argv: string[]): Args | string {
 
 const USAGE = `用法：
   perf-eval score <输入.xlsx> [--out <输出.xlsx>] [--json] [--sheet <指标表名>]
+  perf-eval validate <输入.xlsx> [--out <输出.xlsx>] [--json]
   perf-eval undo <输入.xlsx> --out <输出.xlsx>
 `;
 
@@ -145,6 +149,23 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       if (!args.json) io.out(`已写入 ${args.out}\n`);
     }
     return 0;
+  }
+
+  if (args.command === 'validate') {
+    const v = validateWorkbook(snapshot, { indicatorSheet: args.sheet });
+    if (args.json) io.out(`${JSON.stringify({ findings: v.findings.map(findingJson) }, null, 2)}\n`);
+    else io.out(formatFindings(v.findings));
+    if (args.out) {
+      // Only with --out: the workbook gets a 校验结果 sheet; nothing else changes.
+      const applied = applyPatch(workbook, v.patch);
+      if (!applied.ok) {
+        io.err(`写入失败，未修改任何内容：${oneLine(applied.error)}\n`);
+        return 2;
+      }
+      await writeXlsxFile(workbook, args.out);
+      if (!args.json) io.out(`已写入 ${args.out}（校验结果工作表）\n`);
+    }
+    return v.ok ? 0 : 1;
   }
 
   if (args.command === 'undo') {

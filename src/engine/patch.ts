@@ -44,6 +44,8 @@ export interface SheetEdit {
   cells: CellWrite[];
   /** Column widths (in characters) for columns this edit adds. */
   columnWidths?: Record<number, number>;
+  /** Widen an existing print area so it reaches this column (added columns must print too). */
+  printThroughCol?: number;
 }
 
 /** A sheet the engine creates (or replaces when it already exists and it owns it). */
@@ -55,6 +57,8 @@ export interface SheetCreate {
   cells: CellWrite[];
   merges?: string[];
   columnWidths?: Record<number, number>;
+  /** Row heights in points, for rows whose wrapped text needs them. */
+  rowHeights?: Record<number, number>;
   visibility?: 'visible' | 'hidden' | 'veryHidden';
   /** Put the new sheet right after this one, else at the end. */
   after?: string;

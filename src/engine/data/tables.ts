@@ -124,8 +124,9 @@ export function readDataTable(view: SheetView, findings: Finding[]): DataTable |
   let headerTop = headerBottom;
   while (headerTop - 1 >= view.firstRow && headerBottom - headerTop < 2 && !view.rowIsEmpty(headerTop - 1)) {
     const above = headerTop - 1;
+    // Count distinct cells: a title merged across the row is one text, not a header row.
     let texts = 0;
-    for (let c = view.firstCol; c <= view.lastCol; c++) if (view.text(above, c)) texts++;
+    for (let c = view.firstCol; c <= view.lastCol; c++) if (view.isAnchor(above, c) && view.text(above, c)) texts++;
     if (texts < 2) break;
     headerTop = above;
   }

@@ -118,7 +118,7 @@ export function parseIndicatorTable(view: SheetView, header: HeaderInfo): TableP
       continue;
     }
     const texts = distinctTexts(view, row);
-    if (texts.length > 0 && texts.length <= 2 && texts.every((t) => isTitleText(t))) {
+    if ((texts.length > 0 && texts.length <= 2 && texts.every((t) => isTitleText(t))) || isBannerRow(view, row, header)) {
       skippedRows.push(row);
       continue;
     }
@@ -262,6 +262,23 @@ export function parseIndicatorTable(view: SheetView, header: HeaderInfo): TableP
     table: { sheet: view.name, header, title, roots, leaves, specialRows, skippedRows },
     findings,
   };
+}
+
+/**
+ * A running page header or banner repeated by page breaks ("2020年度…评价报告"):
+ * one text, merged across several of the table's columns, nothing else on the row.
+ */
+function isBannerRow(view: SheetView, row: number, header: HeaderInfo): boolean {
+  let anchor: { col: number } | null = null;
+  for (let c = view.firstCol; c <= view.lastCol; c++) {
+    if (!view.isAnchor(row, c) || view.raw(row, c) === null || view.raw(row, c) === '') continue;
+    if (anchor || typeof view.raw(row, c) !== 'string') return false;
+    anchor = { col: c };
+  }
+  if (!anchor) return false;
+  const m = view.mergeStartingAt(row, anchor.col);
+  const levelCols = header.levels.map((l) => header.columns[l] as number);
+  return !!m && m.right - m.left >= 2 && levelCols.filter((c) => c >= m.left && c <= m.right).length >= 2;
 }
 
 /** PDF splits words across rows: join CJK directly, other text with a space. */

@@ -147,6 +147,27 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
       }
     }
     if (bound) findings.push(...bound.findings);
+    // A typed actual value that the data sheets (or the survey) contradict.
+    if (bound && fromCell && !('error' in fromCell) && bound.actual.kind === 'quantity') {
+      const b = bindFromData([leaf.name, rule.subject], rule, env.data, env.override?.dataSource);
+      if (b.kind === 'bound' && !b.bound.unusable && b.bound.actual.kind === 'quantity') {
+        const typed = bound.actual.q;
+        const data = b.bound.actual.q;
+        const tol = typed.unit === 'percent' ? '0.00005' : '0.005';
+        if (typed.unit === data.unit && typed.value.minus(data.value).abs().gt(tol)) {
+          findings.push(
+            finding(
+              'ACTUAL_DIFFERS_FROM_DATA',
+              'warning',
+              `“${leaf.name}”实际值填写为${bound.display}，按${b.bound.source}计算为${b.bound.display}${b.bound.derivation ? `（${b.bound.derivation}）` : ''}；评分按填写值`,
+              at(leaf.cells.actual ?? null),
+              { expected: b.bound.display, actual: bound.display },
+            ),
+          );
+          findings.push(...b.bound.findings);
+        }
+      }
+    }
   }
 
   let computed: Decimal | null = null;

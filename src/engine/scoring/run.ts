@@ -250,7 +250,7 @@ export function buildPatch(snapshot: WorkbookSnapshot, run: RunState, findings: 
   );
   const summary = buildSummarySheet(
     {
-      title: run.table.title.replace(/^附件\s*\d*\s*[:：]\s*/, ''),
+      title: run.table.title.replace(/^附件\s*\d*\s*[:：.、．]\s*/, ''),
       sheet: run.table.sheet,
       scoreCol: columns.score,
       level1: run.groups,

@@ -82,8 +82,10 @@ function lastMention(text: string, subs: Subject[], limit: number): Subject | nu
 
 const CLAIMS: { kind: 'max' | 'score' | 'deduction'; re: RegExp }[] = [
   { kind: 'max', re: /(?:指标)?分值(?:为|共计|共|是)?(\d+(?:\.\d+)?)分/g },
-  { kind: 'score', re: /(?<![率=])得分(?:为|是)?(\d+(?:\.\d+)?)分/g },
-  { kind: 'deduction', re: /(?<!每[^，。；]{0,20})扣(?:除|减)(\d+(?:\.\d+)?)分/g },
+  // "得分2分", "指标得分3.98分"; not "满意度得分99.69分" (a survey score, not the indicator's).
+  { kind: 'score', re: /(?:(?<![\u4e00-\u9fff=])|(?<=指标|实际|最终|综合|评价|本项|该项))得分(?:为|是)?(\d+(?:\.\d+)?)分/g },
+  // "扣除1分"; not a rule ("每…扣减1分") nor a per-item deduction ("各扣减1分").
+  { kind: 'deduction', re: /(?<!每[^，。；]{0,20})(?<!各)扣(?:除|减)(\d+(?:\.\d+)?)分/g },
 ];
 
 function scanText(

@@ -139,5 +139,7 @@ export function buildIndicatorEdit(input: IndicatorWriteInput, findings: Finding
 
   const columnWidths: Record<number, number> = {};
   for (const a of columns.added) columnWidths[a.col] = ADDED[a.role].width;
-  return { kind: 'edit', sheet, cells, columnWidths };
+  const edit: SheetEdit = { kind: 'edit', sheet, cells, columnWidths };
+  if (columns.added.length > 0) edit.printThroughCol = Math.max(...columns.added.map((a) => a.col));
+  return edit;
 }

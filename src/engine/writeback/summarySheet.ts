@@ -21,6 +21,16 @@ const NUM: CellStyle = { border: true, horizontal: 'right', vertical: 'middle' }
 const TOTAL: CellStyle = { bold: true, fill: '#FFF2CC', border: true, vertical: 'middle' };
 const NOTE: CellStyle = { border: true, wrap: true, vertical: 'top' };
 
+/** CJK characters that fit on one line of the merged F:H note (66 width units, two per character). */
+const NOTE_CHARS_PER_LINE = 31;
+
+/** Row height in points for wrapped text: 15 pt per line, at least one line for the path in A:B. */
+function lineHeight(note: string, perLine: number, path: string): number {
+  const width = (t: string) => Array.from(t).reduce((a, ch) => a + (ch.charCodeAt(0) > 255 ? 1 : 0.5), 0);
+  const lines = Math.max(Math.ceil(width(note) / perLine), Math.ceil(width(path) / 20), 1);
+  return Math.min(409, lines * 15 + 3);
+}
+
 export interface SummaryInput {
   title: string;
   sheet: string;
@@ -51,14 +61,15 @@ function scoreOf(x: GroupResult | LeafResult): Decimal | null {
 export function buildSummarySheet(input: SummaryInput, after: string): SheetCreate {
   const cells: CellWrite[] = [];
   const merges: string[] = [];
+  const rowHeights: Record<number, number> = {};
   const put = (row: number, col: number, w: Omit<CellWrite, 'row' | 'col'>) => cells.push({ row, col, ...w });
   const src = quoteSheetName(input.sheet);
   const scoreLetter = colToLetters(input.scoreCol);
 
   put(1, 1, { value: `${input.title || input.sheet} 评分汇总`, style: TITLE });
-  merges.push('A1:F1');
+  merges.push('A1:H1');
   put(2, 1, { value: `依据“${input.sheet}”计算；每个三级指标得分四舍五入保留两位小数，上级指标与总分为其加总。`, style: { italic: true, color: '#595959' } });
-  merges.push('A2:F2');
+  merges.push('A2:H2');
 
   const headRow = 4;
   ['一级指标', '二级指标', '分值', '得分', '扣分', '得分率'].forEach((h, i) => put(headRow, i + 1, { value: h, style: HEAD }));
@@ -162,18 +173,18 @@ export function buildSummarySheet(input: SummaryInput, after: string): SheetCrea
   put(r, 6, { value: null, style: TOTAL });
   r++;
   put(r, 1, { value: `等级标准（${input.scheme.source}）：${describeScheme(input.scheme)}`, style: { italic: true, wrap: true } });
-  merges.push(`A${r}:F${r}`);
+  merges.push(`A${r}:H${r}`);
   r += 2;
 
   const detail = input.leaves.filter((l) => l.source === 'pending' || (l.deduction && !l.deduction.isZero()));
   put(r, 1, { value: '扣分及待评分明细', style: { bold: true, fontSize: 12 } });
   r++;
-  ['指标', null, '分值', '得分', '扣分', '扣分说明'].forEach((h, i) => put(r, i + 1, { value: h, style: HEAD }));
-  merges.push(`A${r}:B${r}`);
+  ['指标', null, '分值', '得分', '扣分', '扣分说明', null, null].forEach((h, i) => put(r, i + 1, { value: h, style: HEAD }));
+  merges.push(`A${r}:B${r}`, `F${r}:H${r}`);
   r++;
   if (detail.length === 0) {
     put(r, 1, { value: '无扣分指标', style: CELL });
-    merges.push(`A${r}:F${r}`);
+    merges.push(`A${r}:H${r}`);
     r++;
   }
   for (const l of detail) {
@@ -183,7 +194,12 @@ export function buildSummarySheet(input: SummaryInput, after: string): SheetCrea
     put(r, 3, { value: l.max ? toCellNumber(l.max) : null, numberFormat: '0.00', style: NUM });
     put(r, 4, { value: l.score ? toCellNumber(l.score) : l.source === 'pending' ? '待评分' : null, numberFormat: '0.00', style: NUM });
     put(r, 5, { value: l.deduction ? toCellNumber(l.deduction) : null, numberFormat: '0.00', style: NUM });
-    put(r, 6, { value: l.source === 'pending' ? '待评价人打分或补充实际值' : l.note || '（未填写扣分说明）', style: NOTE });
+    const note = l.source === 'pending' ? '待评价人打分或补充实际值' : l.note || '（未填写扣分说明）';
+    put(r, 6, { value: note, style: NOTE });
+    put(r, 7, { value: null, style: NOTE });
+    put(r, 8, { value: null, style: NOTE });
+    merges.push(`F${r}:H${r}`);
+    rowHeights[r] = lineHeight(note, NOTE_CHARS_PER_LINE, l.leaf.path.join(' / '));
     r++;
   }
 
@@ -193,7 +209,8 @@ export function buildSummarySheet(input: SummaryInput, after: string): SheetCrea
     replace: true,
     cells,
     merges,
-    columnWidths: { 1: 18, 2: 24, 3: 9, 4: 9, 5: 9, 6: 56 },
+    columnWidths: { 1: 18, 2: 24, 3: 9, 4: 9, 5: 9, 6: 10, 7: 28, 8: 28 },
+    rowHeights,
     after,
     freezeRows: headRow,
     print: { landscape: true, fitToWidth: true, title: SUMMARY_SHEET },

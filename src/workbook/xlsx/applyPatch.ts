@@ -98,7 +98,17 @@ function applyEdit(wb: ExcelJS.Workbook, op: SheetEdit): boolean {
   let changed = false;
   for (const w of op.cells) changed = writeCell(ws, w) || changed;
   setWidths(ws, op.columnWidths);
+  if (op.printThroughCol) widenPrintArea(ws, op.printThroughCol);
   return changed;
+}
+
+/** "A1:H37" -> "A1:J37" when columns were added right of the printed table. */
+function widenPrintArea(ws: ExcelJS.Worksheet, col: number): void {
+  const area = ws.pageSetup.printArea;
+  if (!area) return;
+  const m = /^(\$?[A-Z]+\$?\d+):\$?([A-Z]+)\$?(\d+)$/.exec(area);
+  if (!m || ws.getColumn(m[2]).number >= col) return;
+  ws.pageSetup.printArea = `${m[1]}:${ws.getColumn(col).letter}${m[3]}`;
 }
 
 /** Put `ws` at position `index` of the tab order; ExcelJS saves sheets sorted by orderNo. */
@@ -151,6 +161,7 @@ function applyCreate(wb: ExcelJS.Workbook, op: SheetCreate): boolean {
     if (b && a !== b) ws.mergeCells(m);
   }
   setWidths(ws, op.columnWidths);
+  for (const [r, h] of Object.entries(op.rowHeights ?? {})) ws.getRow(Number(r)).height = h;
   return changed;
 }
 
