@@ -116,8 +116,22 @@ export function recordRun(
 }
 
 /** The very hidden sheet holding the record as JSON split into cells. */
+/** Cells in sheet order, so the same record always serialises the same way. */
+function canonical<T>(bySheet: Record<string, Record<string, T>>): Record<string, Record<string, T>> {
+  const key = (a1: string) => {
+    const p = parseA1(a1);
+    return p ? p.row * 20000 + p.col : 0;
+  };
+  const out: Record<string, Record<string, T>> = {};
+  for (const sheet of Object.keys(bySheet).sort()) {
+    out[sheet] = {};
+    for (const a1 of Object.keys(bySheet[sheet]).sort((x, y) => key(x) - key(y))) out[sheet][a1] = bySheet[sheet][a1];
+  }
+  return out;
+}
+
 export function stateSheetOp(state: EngineState): SheetCreate {
-  const json = JSON.stringify(state);
+  const json = JSON.stringify({ ...state, written: canonical(state.written), previous: canonical(state.previous) });
   const cells: CellWrite[] = [];
   for (let i = 0, r = 1; i < json.length || r === 1; i += CHUNK, r++) {
     cells.push({ row: r, col: 1, value: json.slice(i, i + CHUNK) });
