@@ -128,7 +128,32 @@ interface Candidate {
   survey?: SurveyItem;
 }
 
+/**
+ * Per data context: candidate lists by query (many indicators share names and
+ * rule texts) and bound values by column and mode (monthly / mean / total).
+ * Binding thousands of indicators must not re-sum the same column each time.
+ */
+const candidateCache = new WeakMap<DataContext, Map<string, Candidate[]>>();
+const columnCache = new WeakMap<DataColumn, Map<string, Bound | null>>();
+
 function candidates(names: string[], rule: Rule, data: DataContext): Candidate[] {
+  let cache = candidateCache.get(data);
+  if (!cache) candidateCache.set(data, (cache = new Map()));
+  const key = `${names.join('\u0001')}\u0002${rule.kind}\u0002${rule.text}`;
+  let hit = cache.get(key);
+  if (!hit) cache.set(key, (hit = findCandidates(names, rule, data)));
+  return hit;
+}
+
+function fromColumnCached(column: DataColumn, table: DataTable, rule: Rule): Bound | null {
+  let cache = columnCache.get(column);
+  if (!cache) columnCache.set(column, (cache = new Map()));
+  const mode = MONTHLY_KINDS.has(rule.kind) ? 'monthly' : column.kind === 'rate' ? 'rate' : wantsMonthlyMean(rule) ? 'mean' : 'total';
+  if (!cache.has(mode)) cache.set(mode, fromColumn(column, table, rule));
+  return cache.get(mode)!;
+}
+
+function findCandidates(names: string[], rule: Rule, data: DataContext): Candidate[] {
   const out: Candidate[] = [];
   const wantRate = ruleIsPercent(rule);
   for (const table of data.tables) {
@@ -352,6 +377,6 @@ export function bindFromData(names: string[], rule: Rule, data: DataContext, spe
   if (second && best.score < 1 && second.score >= best.score - 0.05) {
     return { kind: 'ambiguous', options: [label(best), label(second)] };
   }
-  const bound = best.column ? fromColumn(best.column, best.table!, rule) : fromSurvey(best.survey!, rule);
+  const bound = best.column ? fromColumnCached(best.column, best.table!, rule) : fromSurvey(best.survey!, rule);
   return bound ? { kind: 'bound', bound } : { kind: 'none' };
 }

@@ -303,7 +303,16 @@ function linkRates(columns: DataColumn[]): void {
 }
 
 /** Σ of a count column over the periods (null when any month is unreadable). */
+const sums = new WeakMap<DataColumn, Decimal | null>();
+
 export function columnSum(col: DataColumn): Decimal | null {
+  if (sums.has(col)) return sums.get(col)!;
+  const s = sumOf(col);
+  sums.set(col, s);
+  return s;
+}
+
+function sumOf(col: DataColumn): Decimal | null {
   let s = ZERO;
   for (const v of col.values) {
     if (!v) return null;

@@ -167,17 +167,25 @@ function resolveColumns(view: SheetView, top: number, bottom: number): HeaderInf
   return { top, bottom, columns, labels, levels, lastCol };
 }
 
+const headerParts = new WeakMap<HeaderInfo, [number, Set<string>][]>();
+
 /** A row that repeats the header (page break in an export): most label cells equal the header's. */
 export function isRepeatedHeader(view: SheetView, row: number, header: HeaderInfo): boolean {
+  let parts = headerParts.get(header);
+  if (!parts) {
+    parts = Object.entries(header.labels).map(([c, label]) => [Number(c), new Set(label.split('/'))]);
+    headerParts.set(header, parts);
+  }
   let same = 0;
   let labelsSeen = 0;
-  for (const [colText, label] of Object.entries(header.labels)) {
-    const c = Number(colText);
+  for (const [c, set] of parts) {
+    const v = view.value(row, c);
+    if (typeof v !== 'string') continue;
     const t = view.text(row, c);
     if (!t) continue;
-    const parts = label.split('/');
-    if (parts.includes(t)) same++;
+    if (set.has(t)) same++;
     if (classifyLabel(t)) labelsSeen++;
+    if (same >= 2 || labelsSeen >= 3) return true;
   }
-  return same >= 2 || labelsSeen >= 3;
+  return false;
 }

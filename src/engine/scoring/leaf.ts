@@ -56,6 +56,18 @@ function isBlank(c: CellInput | undefined): boolean {
   return !c || c.value === null || (typeof c.value === 'string' && c.value.trim() === '');
 }
 
+/** Many indicators can share one bound series (same data column): score identical work once. */
+const scoreMemo = new WeakMap<object, Map<string, ReturnType<typeof scoreRule>>>();
+
+function scoreCached(rule: Rule, bound: Bound, max: Decimal): ReturnType<typeof scoreRule> {
+  let memo = scoreMemo.get(bound.actual);
+  if (!memo) scoreMemo.set(bound.actual, (memo = new Map()));
+  const key = `${JSON.stringify(rule)}\u0001${max.toString()}`;
+  let r = memo.get(key);
+  if (!r) memo.set(key, (r = scoreRule(rule, bound.actual, max)));
+  return r;
+}
+
 export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
   const findings: Finding[] = [];
   const at = (c: CellInput | undefined | null) => ({ sheet: env.sheet, cell: c ? toA1(c.row, c.col) : toA1(leaf.row, leaf.nameCell.col) });
@@ -176,7 +188,7 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
   const dataUnusable = !!bound?.unusable;
   if (dataUnusable) bound = null;
   if (rule && bound && max) {
-    const r = scoreRule(rule, bound.actual, max);
+    const r = scoreCached(rule, bound, max);
     if (r.ok) {
       computed = r.score;
       trace = bound.derivation ? `${bound.derivation}；${r.trace}` : r.trace;
