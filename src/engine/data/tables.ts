@@ -159,7 +159,7 @@ export function readDataTable(view: SheetView, findings: Finding[]): DataTable |
             finding(
               'NUMBER_REPAIRED',
               'warning',
-              `“${String(raw).replace(/\s+/g, '⏎')}”中含有空格或换行，已按${res.q.value.toString()}读取，请核对`,
+              `“${String(raw).replace(/\r?\n/g, '⏎')}”中含有空格或换行，已按${res.q.value.toString()}读取，请核对`,
               { sheet: view.name, cell: toA1(p.row, c) },
               { actual: String(raw) },
             ),
@@ -213,7 +213,7 @@ export function readDataTable(view: SheetView, findings: Finding[]): DataTable |
             finding(
               'NUMBER_REPAIRED',
               'warning',
-              `“${String(raw).replace(/\s+/g, '⏎')}”中含有空格或换行，已按${res.q.value.toString()}读取，请核对`,
+              `“${String(raw).replace(/\r?\n/g, '⏎')}”中含有空格或换行，已按${res.q.value.toString()}读取，请核对`,
               { sheet: view.name, cell: toA1(totalRow, c) },
               { actual: String(raw) },
             ),
