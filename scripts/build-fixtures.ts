@@ -38,14 +38,23 @@
  *   stated 计算值 (知晓率 85.00%, although the distribution gives 86.5%).
  * qixia-2022-survey.xlsx: the same with 公众知晓率 实际值 blank, so the rate must be
  *   taken from the survey distribution (86.5% → 9.01, total 92.47).
+ *
+ * *-as-published.xlsx (scripts/fixtures/asPublished.ts): every score filled in
+ *   as printed, with each report's own inconsistencies, for `validate`.
  */
 import path from 'node:path';
 import { FIXTURES, writeFixtures } from './fixtures';
+import { AS_PUBLISHED } from './fixtures/asPublished';
 
 async function main(): Promise<void> {
   const outDir = path.resolve(process.argv[2] ?? 'samples');
   const files = await writeFixtures(outDir);
   files.forEach((f, i) => console.log(`${path.relative(process.cwd(), f)}  ${FIXTURES[i].description}`));
+  for (const f of AS_PUBLISHED) {
+    const file = path.join(outDir, f.file);
+    await f.build().xlsx.writeFile(file);
+    console.log(`${path.relative(process.cwd(), file)}  as published, with the report's inconsistencies`);
+  }
 }
 
 main().catch((err: unknown) => {
