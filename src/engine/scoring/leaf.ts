@@ -70,7 +70,11 @@ function scoreCached(rule: Rule, bound: Bound, max: Decimal): ReturnType<typeof 
 
 export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
   const findings: Finding[] = [];
-  const at = (c: CellInput | undefined | null) => ({ sheet: env.sheet, cell: c ? toA1(c.row, c.col) : toA1(leaf.row, leaf.nameCell.col) });
+  // A finding's place: the given cell, else the indicator's name cell.
+  const at = (c: { row: number; col: number } | undefined | null) => ({
+    sheet: env.sheet,
+    cell: c ? toA1(c.row, c.col) : toA1(leaf.row, leaf.nameCell.col),
+  });
   const max = leaf.max;
 
   let ruleText = '';
@@ -104,7 +108,7 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
         ? { sheet: env.sheet, cell: ruleCell }
         : ruleOrigin === 'companion' && env.companion?.ruleCell
           ? { sheet: env.companion.sheet, cell: env.companion.ruleCell }
-          : at(leaf.maxCell ? { row: leaf.maxCell.row, col: leaf.maxCell.col, value: null, numberFormat: null, formula: null } : null);
+          : at(leaf.maxCell);
     findings.push(
       finding(
         'RULE_FULL_MARK_MISMATCH',
