@@ -1,0 +1,163 @@
+/**
+ * End-to-end: the task pane opened outside Office is a workbench. In headless
+ * Chromium (Debian's /usr/bin/chromium, driven by playwright-core) upload each
+ * sample, click 一键评分, check total and grade on screen and in the
+ * downloaded workbook, and save screenshots to test-output/e2e/.
+ *
+ *   npm run test:e2e          (builds dist/ with webpack when it is missing or stale)
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const OUT = path.join(ROOT, 'test-output', 'e2e');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CASES = [
+  { file: 'lvliang-2020.xlsx', total: '85.6', grade: '良', sheet: '附件1 评分表' },
+  { file: 'haikou-2021.xlsx', total: '95.95', grade: '优', sheet: '附件1 指标体系及评分表' },
+  { file: 'qixia-2022.xlsx', total: '92.31', grade: '优', sheet: '附件2 绩效评价得分表' },
+];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.json': 'application/json',
+};
+
+/** Newest mtime under a directory (to decide whether dist/ is stale). */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+function ensureBuild(): void {
+  const page = path.join(DIST, 'taskpane.html');
+  if (existsSync(page) && statSync(page).mtimeMs > newest(path.join(ROOT, 'src'))) return;
+  console.log('building dist/ (webpack --mode production)…');
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+
+function serve(): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    const file = path.normalize(path.join(DIST, url === '/' ? 'taskpane.html' : url));
+    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+async function checkDownloaded(file: string, c: (typeof CASES)[number]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const summary = wb.getWorksheet('评分汇总') ?? fail(`${c.file}: no 评分汇总 sheet in the download`);
+  let total: unknown = null;
+  let grade: unknown = null;
+  summary.eachRow((row) => {
+    const label = row.getCell(1).value;
+    const v = row.getCell(4).value as { result?: unknown } | unknown;
+    const value = v && typeof v === 'object' && 'result' in (v as object) ? (v as { result: unknown }).result : v;
+    if (label === '合计') total = value;
+    if (label === '评价等次') grade = value;
+  });
+  if (String(total) !== c.total) fail(`${c.file}: downloaded 评分汇总 total ${total}, expected ${c.total}`);
+  if (grade !== c.grade) fail(`${c.file}: downloaded grade ${grade}, expected ${c.grade}`);
+  const sheet = wb.getWorksheet(c.sheet) ?? fail(`${c.file}: sheet ${c.sheet} missing`);
+  let texts = 0;
+  sheet.eachRow((row) => row.eachCell((cell) => {
+    if (typeof cell.value === 'string' && /得分=|得满分|扣\d/.test(cell.value)) texts++;
+  }));
+  if (texts < 5) fail(`${c.file}: the indicator sheet carries only ${texts} scoring notes`);
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(CHROMIUM)) fail(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+  ensureBuild();
+  mkdirSync(OUT, { recursive: true });
+  const server = await serve();
+  const port = (server.address() as AddressInfo).port;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    // playwright gives each launch a fresh, empty profile of its own.
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const results: string[] = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 360, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
+    // office.js lives on a CDN this machine cannot reach: fail it fast, the page must fall back to the workbench.
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    for (const c of CASES) {
+      const started = Date.now();
+      await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
+      await page.getByTestId('workbench').waitFor({ timeout: 20000 });
+      await page.locator('input[type=file]').setInputFiles(path.join(ROOT, 'samples', c.file));
+      const score = page.getByRole('button', { name: '一键评分' });
+      await score.waitFor();
+      await page.waitForFunction(() => {
+        const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.includes('一键评分'));
+        return !!b && !b.disabled;
+      });
+      await score.click();
+      await page.getByTestId('download').waitFor({ timeout: 30000 });
+      const total = (await page.getByTestId('total').textContent())?.trim();
+      const grade = (await page.getByTestId('grade').textContent())?.trim();
+      if (total !== c.total) fail(`${c.file}: total on screen ${total}, expected ${c.total}`);
+      if (grade !== c.grade) fail(`${c.file}: grade on screen ${grade}, expected ${c.grade}`);
+      const shot = path.join(OUT, c.file.replace(/\.xlsx$/, '.png'));
+      await page.screenshot({ path: shot, fullPage: true });
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+      const saved = path.join(OUT, download.suggestedFilename());
+      await download.saveAs(saved);
+      await checkDownloaded(saved, c);
+      results.push(`${c.file}: ${total} ${grade} on screen and in ${path.basename(saved)} (${Date.now() - started} ms), screenshot ${path.relative(ROOT, shot)}`);
+    }
+    if (errors.length) fail(`page errors: ${errors.join('; ')}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  for (const r of results) console.log(`ok  ${r}`);
+  console.log(`e2e: ${results.length}/${CASES.length} workbooks scored in the browser workbench`);
+}
+
+main().catch((e: unknown) => {
+  console.error(`e2e FAILED: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});
