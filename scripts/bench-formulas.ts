@@ -1,6 +1,6 @@
 /**
  * Formula-check benchmark on the ExceLint subjects (70 workbooks, hand
- * annotations from the ExceLint study, /work/shared/benchmarks/excelint).
+ * annotations from the ExceLint study, ../shared/benchmarks/excelint).
  *
  * Flags: the cells of the findings that claim a formula error, i.e. codes
  * FORMULA_INCONSISTENT, SUM_OMITS_ADJACENT, HARDCODED_IN_FORMULA_REGION and
@@ -36,7 +36,8 @@ import { toA1 } from '../src/engine/address';
 import { checkFormulasDetailed, BROKEN_REFERENCE_ERRORS, type FormulaFinding } from '../src/engine/formulas';
 import { readXlsxFile } from '../src/workbook/xlsx/node';
 
-const ROOT = '/work/shared/benchmarks/excelint';
+// The 70 workbooks sit next to the repository (../shared), or wherever EXCELINT_DIR says.
+const ROOT = process.env.EXCELINT_DIR ?? path.resolve(__dirname, '../../shared/benchmarks/excelint');
 const COUNTED = new Set([
   'FORMULA_INCONSISTENT',
   'SUM_OMITS_ADJACENT',

@@ -6,8 +6,8 @@ import { loadWorkbook, saveWorkbook } from '../../../src/workbook/xlsx/io';
 import { snapshotFromWorkbook } from '../../../src/workbook/xlsx/readSnapshot';
 import type { WorkbookSnapshot } from '../../../src/engine/snapshot';
 
-/** The ExceLint workbooks live next to the repository (../shared), like the seeds. */
-export const BENCHMARK_DIR = process.env.EXCELINT_SUBJECTS ?? path.resolve(__dirname, '../../../../shared/benchmarks/excelint/subjects_xlsx');
+/** The four ExceLint benchmark workbooks these tests use, copied into the repository (see its README). */
+export const BENCHMARK_DIR = path.resolve(__dirname, '../../fixtures/excelint');
 
 /** Save through our writer and load back through our reader. */
 export async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
