@@ -25,7 +25,7 @@ export function scoreWorkbook(snapshot: WorkbookSnapshot, options: ScoreOptions 
   const { run, failure } = runScoring(snapshot, options);
   if (!run) return failure!;
   const findings = run.findings;
-  const patch = options.writeBack === false || hasErrors(findings) ? { ops: [] } : buildPatch(snapshot, run, findings);
+  const patch = options.writeBack === false || hasErrors(findings) ? { ops: [] } : buildPatch(snapshot, run, findings, options.overrides);
   const sorted = sortFindings(dedupeFindings(findings));
   return { ok: !hasErrors(sorted), report: buildReport(run, sorted), patch, findings: sorted };
 }

@@ -11,8 +11,8 @@ import { normName, normText } from './text';
 
 export const OVERRIDE_SHEET_NAMES = ['评分规则', '评分规则设置', '规则设置', '评分规则覆盖'];
 
-type Field = 'name' | 'rule' | 'source' | 'actual';
-const FIELDS: [Field, RegExp][] = [
+export type OverrideField = 'name' | 'rule' | 'source' | 'actual';
+const FIELDS: [OverrideField, RegExp][] = [
   ['name', /^(三级指标|指标|指标名称|指标路径|末级指标)$/],
   ['rule', /^(评分标准|评价标准|评分规则|规则|规则文本)$/],
   ['source', /^(数据来源|数据列|取数来源|绑定|数据)$/],
@@ -24,40 +24,67 @@ export interface OverrideEntry extends IndicatorOverride {
   row: number;
 }
 
-export function readOverrideSheet(views: Map<string, SheetView>, findings: Finding[]): OverrideEntry[] {
-  const view = [...views.values()].find((v) => OVERRIDE_SHEET_NAMES.includes(normName(v.name)));
-  if (!view) return [];
+/** The 评分规则 sheet, if the workbook has one. */
+export function findOverrideView(views: Map<string, SheetView>): SheetView | undefined {
+  return [...views.values()].find((v) => OVERRIDE_SHEET_NAMES.includes(normName(v.name)));
+}
+
+export interface OverrideHeader {
+  row: number;
+  cols: Partial<Record<OverrideField, number>>;
+}
+
+/** The header row (within the first ten) that names the 指标 column, and the columns it names. */
+export function locateOverrideHeader(view: SheetView): OverrideHeader | null {
   for (let r = view.firstRow; r <= Math.min(view.lastRow, view.firstRow + 10); r++) {
-    const cols: Partial<Record<Field, number>> = {};
+    const cols: Partial<Record<OverrideField, number>> = {};
     for (let c = view.firstCol; c <= view.lastCol; c++) {
       const t = normName(view.text(r, c));
       for (const [field, re] of FIELDS) if (re.test(t) && cols[field] === undefined) cols[field] = c;
     }
-    if (cols.name === undefined) continue;
-    const out: OverrideEntry[] = [];
-    for (let row = r + 1; row <= view.lastRow; row++) {
-      const name = view.text(row, cols.name);
-      if (!name) continue;
-      const entry: OverrideEntry = { sheet: view.name, row, path: name.split(/[/／>]/).map((s) => s.trim()).filter(Boolean) };
-      const get = (f: Field) => (cols[f] !== undefined ? normText(view.value(row, cols[f]!) ?? '') : '');
-      if (get('rule')) entry.ruleText = get('rule');
-      if (get('source')) entry.dataSource = get('source');
-      if (get('actual')) entry.actual = get('actual');
-      if (!entry.ruleText && !entry.dataSource && !entry.actual) {
-        findings.push(
-          finding('OVERRIDE_EMPTY', 'info', `评分规则表第${row}行只有指标名称，没有规则、数据来源或实际值`, {
-            sheet: view.name,
-            cell: toA1(row, cols.name),
-          }),
-        );
-        continue;
-      }
-      out.push(entry);
-    }
-    return out;
+    if (cols.name !== undefined) return { row: r, cols };
   }
-  findings.push(finding('OVERRIDE_SHEET_NO_HEADER', 'warning', `“${view.name}”表找不到“指标”表头，已忽略`, { sheet: view.name }));
-  return [];
+  return null;
+}
+
+/** "产出/产出质量/话务接通率" or "话务接通率" → path segments. */
+export function parseOverridePath(text: string): string[] {
+  return text
+    .split(/[/／>]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function readOverrideSheet(views: Map<string, SheetView>, findings: Finding[]): OverrideEntry[] {
+  const view = findOverrideView(views);
+  if (!view) return [];
+  const header = locateOverrideHeader(view);
+  if (!header) {
+    findings.push(finding('OVERRIDE_SHEET_NO_HEADER', 'warning', `“${view.name}”表找不到“指标”表头，已忽略`, { sheet: view.name }));
+    return [];
+  }
+  const { cols } = header;
+  const out: OverrideEntry[] = [];
+  for (let row = header.row + 1; row <= view.lastRow; row++) {
+    const name = view.text(row, cols.name!);
+    if (!name) continue;
+    const entry: OverrideEntry = { sheet: view.name, row, path: parseOverridePath(name) };
+    const get = (f: OverrideField) => (cols[f] !== undefined ? normText(view.value(row, cols[f]!) ?? '') : '');
+    if (get('rule')) entry.ruleText = get('rule');
+    if (get('source')) entry.dataSource = get('source');
+    if (get('actual')) entry.actual = get('actual');
+    if (!entry.ruleText && !entry.dataSource && !entry.actual) {
+      findings.push(
+        finding('OVERRIDE_EMPTY', 'info', `评分规则表第${row}行只有指标名称，没有规则、数据来源或实际值`, {
+          sheet: view.name,
+          cell: toA1(row, cols.name!),
+        }),
+      );
+      continue;
+    }
+    out.push(entry);
+  }
+  return out;
 }
 
 /** Does an override's path name this leaf? The last segment must match; earlier ones, when given, too. */

@@ -42,6 +42,8 @@ export interface GroupReport {
 /** What the engine detected, so the user can confirm or correct it. */
 export interface Detection {
   indicatorSheet: string;
+  /** Visible sheets the evaluator could pick as the indicator sheet instead. */
+  sheets: string[];
   /** Header rows (1-based) and the column each role was found in. */
   headerRows: [number, number];
   columns: Record<string, string>;

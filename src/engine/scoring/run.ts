@@ -19,6 +19,7 @@ import { loadDataContext, type DataContext } from '../data/context';
 import { DEFAULT_SCHEME, gradeFor, parseGradeScheme, type GradeScheme } from '../summary/grade';
 import { aggregate, isGroupResult, parseComposite, totalsOf, type Composite, type GroupResult } from './aggregate';
 import { scoreLeaf, type LeafResult } from './leaf';
+import { buildOverrideSheetOp } from '../writeback/overrideSheet';
 import { allocateColumns, buildIndicatorEdit, type WriteColumns } from '../writeback/indicatorSheet';
 import { buildSummarySheet, SUMMARY_SHEET } from '../writeback/summarySheet';
 import type { SheetView } from '../sheetView';
@@ -145,6 +146,7 @@ export function runScoring(snapshot: WorkbookSnapshot, options: ScoreOptions = {
 
   const detection: Detection = {
     indicatorSheet: table.sheet,
+    sheets: snapshot.sheets.filter((s) => (s.visibility ?? 'visible') === 'visible' && !ENGINE_SHEETS.includes(s.name) && s.name !== STATE_SHEET).map((s) => s.name),
     headerRows: [table.header.top, table.header.bottom],
     columns: Object.fromEntries(
       Object.entries(table.header.columns).map(([role, col]) => [role, `${toA1(table.header.top, col as number).replace(/\d+$/, '')}：${table.header.labels[col as number] ?? ''}`]),
@@ -231,7 +233,7 @@ export function buildReport(run: RunState, findings: Finding[]): ScoreReport {
   };
 }
 
-export function buildPatch(snapshot: WorkbookSnapshot, run: RunState, findings: Finding[]): Patch {
+export function buildPatch(snapshot: WorkbookSnapshot, run: RunState, findings: Finding[], overrides: readonly IndicatorOverride[] = []): Patch {
   const view = run.views.get(run.table.sheet)!;
   const state = readState(snapshot);
   const columns = run.columns;
@@ -277,7 +279,11 @@ export function buildPatch(snapshot: WorkbookSnapshot, run: RunState, findings: 
     summary.sheet = `${SUMMARY_SHEET}(新)`;
     created.push(summary.sheet);
   }
-  const record = recordRun(snapshot, prior, [{ sheet: edit.sheet, cells: edit.cells }], created);
-  return { ops: [edit, summary, stateSheetOp(record)] };
+  const saved = buildOverrideSheetOp(run.views, overrides, findings);
+  if (saved?.created) created.push(saved.created);
+  const edits = [{ sheet: edit.sheet, cells: edit.cells }];
+  if (saved && !saved.created) edits.push({ sheet: saved.op.sheet, cells: saved.op.cells });
+  const record = recordRun(snapshot, prior, edits, created);
+  return { ops: [edit, summary, ...(saved ? [saved.op] : []), stateSheetOp(record)] };
 }
 
