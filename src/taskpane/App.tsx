@@ -3,9 +3,11 @@
  * findings with "go to cell"; in a plain browser, the workbench (upload an
  * .xlsx, score it with the same engine, download the result).
  */
-import { Caption1, FluentProvider, Link, makeStyles, MessageBar, MessageBarBody, Subtitle1, Subtitle2, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { Button, Caption1, FluentProvider, Link, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle1, Subtitle2, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { IndicatorOverride, ScoreOptions } from '../engine/options';
 import type { ScoreReport } from '../engine/result';
+import { overrideMatches } from '../engine/overrides';
 import { ActionBar } from './components/ActionBar';
 import { DetectionPanel } from './components/DetectionPanel';
 import { FileDrop } from './components/FileDrop';
@@ -80,6 +82,9 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
   const [download, setDownload] = useState<string | null>(null);
   const [goToError, setGoToError] = useState<string | null>(null);
   const downloadRef = useRef<string | null>(null);
+  // The evaluator's corrections, previewed until 一键评分 writes (and saves) them.
+  const [corrections, setCorrections] = useState<IndicatorOverride[]>([]);
+  const [indicatorSheet, setIndicatorSheet] = useState<string | undefined>(undefined);
 
   const show = useCallback((o: RunOutcome, ribbon: boolean) => {
     setOutcome(o);
@@ -100,14 +105,27 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
 
   const actions: Actions | null = mode === 'office' ? (office ?? null) : session;
 
-  const run = async (which: keyof Actions) => {
+  // Explicit arguments: a default parameter would turn "no sheet" back into the stale choice.
+  const options = (list: IndicatorOverride[], sheet: string | undefined): ScoreOptions => ({
+    ...(sheet ? { indicatorSheet: sheet } : {}),
+    ...(list.length ? { overrides: list } : {}),
+  });
+
+  const run = async (which: 'score' | 'validate' | 'undo') => {
     if (!actions || busy) return;
     setBusy(true);
     setPhase(null);
     setGoToError(null);
     try {
-      const o = await actions[which]((p) => setPhase(p));
+      const onPhase = (p: RunPhase) => setPhase(p);
+      const o = which === 'score' ? await actions.score(onPhase, options(corrections, indicatorSheet)) : await actions[which](onPhase);
       show(o, false);
+      // Written into the workbook (and its 评分规则 sheet): nothing left to preview.
+      if (which === 'score' && o.ok) setCorrections([]);
+      if (which === 'undo' && o.ok) {
+        setCorrections([]);
+        setIndicatorSheet(undefined);
+      }
       if (session && o.ok && o.cellsWritten > 0 && typeof URL.createObjectURL === 'function') {
         const bytes = await session.save();
         setDownloadUrl(URL.createObjectURL(new Blob([bytes.slice().buffer], { type: XLSX_MIME })));
@@ -118,6 +136,29 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
     }
   };
 
+  const rescore = async (list: IndicatorOverride[], sheet: string | undefined) => {
+    if (!actions || busy) return;
+    setCorrections(list);
+    setIndicatorSheet(sheet);
+    setBusy(true);
+    setPhase(null);
+    try {
+      show(await actions.preview(options(list, sheet), (p) => setPhase(p)), false);
+    } finally {
+      setBusy(false);
+      setPhase(null);
+    }
+  };
+
+  /** A correction replaces an earlier one for the same indicator field by field. */
+  const onCorrect = (o: IndicatorOverride) => {
+    const same = (x: IndicatorOverride) => overrideMatches(x, o.path) && overrideMatches(o, x.path);
+    const prev = corrections.find(same);
+    void rescore([...corrections.filter((x) => !same(x)), { ...prev, ...o }], indicatorSheet);
+  };
+
+  const onPickSheet = (sheet: string) => void rescore([], sheet);
+
   const onFile = async (file: File) => {
     if (!openWorkbench) return;
     setLoading(true);
@@ -125,6 +166,8 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
     setOutcome(null);
     setReport(null);
     setDownloadUrl(null);
+    setCorrections([]);
+    setIndicatorSheet(undefined);
     try {
       setSession(await openWorkbench(await readFile(file), file.name));
     } catch (e) {
@@ -192,10 +235,26 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
           <MessageBarBody>{goToError}</MessageBarBody>
         </MessageBar>
       )}
+      {outcome?.preview && (
+        <MessageBar intent="warning" layout="multiline" data-testid="preview">
+          <MessageBarBody>
+            <MessageBarTitle>{t('preview')}</MessageBarTitle>
+            {corrections.length > 0 ? `${t('corrections', { count: corrections.length })}。` : ''}
+            {t('previewHint')}
+          </MessageBarBody>
+          {(corrections.length > 0 || indicatorSheet) && (
+            <MessageBarActions>
+              <Button size="small" disabled={busy} onClick={() => void rescore([], undefined)}>
+                {t('discard')}
+              </Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
       {report && <ScoreSummary report={report} />}
       {outcome && (outcome.findings.length > 0 || outcome.action === 'validate') && <FindingsList findings={outcome.findings} onGoTo={onGoTo} />}
-      {report && <IndicatorList indicators={report.indicators} />}
-      {report?.detection && <DetectionPanel detection={report.detection} />}
+      {report && <IndicatorList indicators={report.indicators} onCorrect={actions ? onCorrect : undefined} disabled={busy} />}
+      {report?.detection && <DetectionPanel detection={report.detection} onPickSheet={actions ? onPickSheet : undefined} disabled={busy} />}
     </main>
   );
 }

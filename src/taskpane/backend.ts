@@ -3,14 +3,18 @@
  * workbook (Office.js) or an uploaded file (ExcelJS in the browser). Both run
  * the same engine and return the same RunOutcome.
  */
+import type { ScoreOptions } from '../engine/options';
 import type { RunOutcome } from '../workbook/office/outcome';
 import type { RunPhase } from '../workbook/office/run';
 
-export type { RunOutcome, RunPhase };
+export type { RunOutcome, RunPhase, ScoreOptions };
 export type OnPhase = (phase: RunPhase) => void;
 
 export interface Actions {
-  score(onPhase?: OnPhase): Promise<RunOutcome>;
+  /** 一键评分, with the pane's corrections when there are any (they are saved into 评分规则). */
+  score(onPhase?: OnPhase, options?: ScoreOptions): Promise<RunOutcome>;
+  /** Rescore with corrections and write nothing (outcome.preview is true). */
+  preview(options: ScoreOptions, onPhase?: OnPhase): Promise<RunOutcome>;
   validate(onPhase?: OnPhase): Promise<RunOutcome>;
   undo(onPhase?: OnPhase): Promise<RunOutcome>;
 }

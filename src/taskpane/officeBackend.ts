@@ -1,10 +1,11 @@
 /** The Office host's backend: the shared services plus the ribbon's outcome bus. */
 import { lastOutcome, subscribeOutcome } from '../workbook/office/outcomeBus';
-import { goToCell, runScoring, runUndo, runValidation } from '../workbook/office/run';
+import { goToCell, runPreview, runScoring, runUndo, runValidation } from '../workbook/office/run';
 import type { OfficeBackend } from './backend';
 
 export const officeBackend: OfficeBackend = {
-  score: (onPhase) => runScoring({ onPhase }),
+  score: (onPhase, score) => runScoring({ onPhase, score }),
+  preview: (score, onPhase) => runPreview({ onPhase, score }),
   validate: (onPhase) => runValidation({ onPhase }),
   undo: (onPhase) => runUndo({ onPhase }),
   goToCell: (sheet, cell) => goToCell(sheet, cell),

@@ -44,18 +44,26 @@ export async function openWorkbench(data: ArrayBuffer, fileName: string): Promis
   const snapshot = () => snapshotFromWorkbook(wb, fileName);
   return {
     fileName,
-    score: (onPhase) =>
+    score: (onPhase, options) =>
       guard('score', async () => {
         await step(onPhase, 'read');
         const snap = snapshot();
         await step(onPhase, 'compute');
-        const run = scoreWorkbook(snap);
+        const run = scoreWorkbook(snap, { ...options, writeBack: true });
         const base = { report: run.report, findings: run.findings };
         if (!run.ok) return failedOutcome('score', `无法评分：${firstError(run.findings)}`, base);
         await step(onPhase, 'write');
         const w = write(wb, run.patch);
         if (!w.ok) return failedOutcome('score', w.error, base);
         return { action: 'score', ok: true, ...base, notes: [], cellsWritten: w.cells };
+      }),
+    preview: (options, onPhase) =>
+      guard('score', async () => {
+        await step(onPhase, 'compute');
+        const run = scoreWorkbook(snapshot(), { ...options, writeBack: false });
+        const base = { report: run.report, findings: run.findings, preview: true };
+        if (!run.report) return failedOutcome('score', `无法评分：${firstError(run.findings)}`, base);
+        return { action: 'score', ok: run.ok, ...base, notes: [], cellsWritten: 0 };
       }),
     validate: (onPhase) =>
       guard('validate', async () => {

@@ -7,6 +7,17 @@ import type { OfficeBackend, RunOutcome, WorkbenchSession } from '../../src/task
 
 const report: ScoreReport = {
   sheet: '附件1',
+  detection: {
+    indicatorSheet: '附件1',
+    sheets: ['附件1', '附件3 基础数据采集表', '说明'],
+    headerRows: [3, 4],
+    columns: { name: 'C：三级指标' },
+    companionSheets: [],
+    dataSheets: [],
+    surveySheets: [],
+    bindings: [],
+    gradeScheme: [],
+  },
   total: 85.6,
   grade: '良',
   groups: [
@@ -36,6 +47,37 @@ const findings: RunOutcome['findings'] = [
 
 const scored: RunOutcome = { action: 'score', ok: true, report, findings, notes: [], cellsWritten: 42 };
 
+const detection = {
+  indicatorSheet: '附件1',
+  sheets: ['附件1', '附件3 基础数据采集表', '说明'],
+  headerRows: [3, 4] as [number, number],
+  columns: { name: 'C：三级指标', max: 'D：分值', rule: 'E：评分标准' },
+  companionSheets: [],
+  dataSheets: [{ sheet: '附件3 基础数据采集表', months: 12, columns: ['话务量', '话务接通数'] }],
+  surveySheets: [],
+  bindings: [{ path: ['产出', '产出质量', '话务接通率'], source: '附件3 基础数据采集表!话务接通数/话务量' }],
+  gradeScheme: [
+    { label: '优', min: 90 },
+    { label: '良', min: 80 },
+  ],
+};
+
+/** What the engine gives back after the evaluator corrected 话务接通率's rule. */
+const previewed: RunOutcome = {
+  action: 'score',
+  ok: true,
+  preview: true,
+  report: {
+    ...report,
+    total: 86.6,
+    indicators: [{ ...report.indicators[0], score: 5, deduction: 0, rule: '不低于90%得满分', note: '接通率94.36%，达到90%，得满分' }],
+    detection,
+  },
+  findings: [],
+  notes: [],
+  cellsWritten: 0,
+};
+
 function fakeSession(): WorkbenchSession & { save: jest.Mock } {
   return {
     fileName: '吕梁.xlsx',
@@ -43,6 +85,7 @@ function fakeSession(): WorkbenchSession & { save: jest.Mock } {
       onPhase?.('compute');
       return scored;
     }),
+    preview: jest.fn(async () => previewed),
     validate: jest.fn(async () => ({ action: 'validate', ok: true, report: null, findings, notes: [], cellsWritten: 0 }) as RunOutcome),
     undo: jest.fn(async () => ({ action: 'undo', ok: false, error: '没有可撤销的评分记录', report: null, findings: [], notes: [], cellsWritten: 0 }) as RunOutcome),
     save: jest.fn(async () => new Uint8Array([80, 75, 3, 4])),
@@ -159,6 +202,7 @@ describe('App in an Office host', () => {
     const listeners = new Set<(o: RunOutcome) => void>();
     return {
       score: jest.fn(async () => scored),
+      preview: jest.fn(async () => previewed),
       validate: jest.fn(async () => ({ action: 'validate', ok: true, report: null, findings, notes: [], cellsWritten: 0 }) as RunOutcome),
       undo: jest.fn(async () => scored),
       goToCell: jest.fn(async () => null),
@@ -188,5 +232,59 @@ describe('App in an Office host', () => {
     act(() => office.emit({ action: 'score', ok: false, error: '未写入任何内容：工作表“附件1”受保护', report: null, findings: [], notes: [], cellsWritten: 0 }));
     expect(await screen.findByText('未写入任何内容：工作表“附件1”受保护')).toBeTruthy();
     expect(screen.getByText('功能区命令的结果：未完成')).toBeTruthy();
+  });
+
+  it('rescores at once when the evaluator corrects a rule, then writes it with 一键评分', async () => {
+    const user = userEvent.setup();
+    const office = fakeOffice();
+    render(<App mode="office" office={office} />);
+    await user.click(screen.getByRole('button', { name: '一键评分' }));
+    await screen.findByText('评分完成，已写入 42 个单元格');
+    expect(office.score).toHaveBeenLastCalledWith(expect.any(Function), {});
+
+    const item = screen.getAllByTestId('indicator')[0];
+    expect(within(item).getByText('规则：每低1%扣1分')).toBeTruthy();
+    await user.click(within(item).getByRole('button', { name: '修改“话务接通率”的实际值或规则' }));
+    const form = screen.getByRole('form', { name: '修改“话务接通率”的实际值或规则' });
+    const rule = within(form).getByRole('textbox', { name: '评分标准' });
+    await user.clear(rule);
+    await user.type(rule, '不低于90%得满分');
+    await user.click(within(form).getByRole('button', { name: '重新计算' }));
+
+    const overrides = [{ path: ['产出', '产出质量', '话务接通率'], ruleText: '不低于90%得满分' }];
+    expect(office.preview).toHaveBeenCalledWith({ overrides }, expect.any(Function));
+    expect(await screen.findByText('已按修改重新计算（尚未写入）')).toBeTruthy();
+    expect(screen.getByTestId('total').textContent).toBe('86.6');
+    expect(screen.getByText('5 / 5')).toBeTruthy();
+    expect(screen.getByText(/1 项修改未写入/)).toBeTruthy();
+    // The binding the engine found is shown, and the sheet list offers a correction.
+    expect(screen.getByText('话务接通率 ← 附件3 基础数据采集表!话务接通数/话务量')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: '一键评分' }));
+    expect(office.score).toHaveBeenLastCalledWith(expect.any(Function), { overrides });
+    await screen.findByText('评分完成，已写入 42 个单元格');
+    expect(screen.queryByTestId('preview')).toBeNull();
+  });
+
+  it('lets the evaluator pick another indicator sheet and filter findings by severity', async () => {
+    const user = userEvent.setup();
+    const office = fakeOffice();
+    render(<App mode="office" office={office} />);
+    await user.click(screen.getByRole('button', { name: '一键评分' }));
+    await screen.findByText('评分完成，已写入 42 个单元格');
+
+    const list = screen.getByRole('region', { name: '问题清单' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+    await user.click(within(list).getByRole('button', { name: '警告 1' }));
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(list).getByText('得分低于满分，缺少扣分说明')).toBeTruthy();
+    await user.click(within(list).getByRole('button', { name: '全部 2' }));
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+
+    await user.selectOptions(screen.getByRole('combobox', { name: '指标表' }), '说明');
+    expect(office.preview).toHaveBeenCalledWith({ indicatorSheet: '说明' }, expect.any(Function));
+    await screen.findByTestId('preview');
+    await user.click(screen.getByRole('button', { name: '放弃修改' }));
+    expect(office.preview).toHaveBeenLastCalledWith({}, expect.any(Function));
   });
 });

@@ -32,6 +32,23 @@ describe('browser workbench session (ExcelJS adapter + engine)', () => {
     expect(restored.sheets.map((s) => s.name)).toEqual(original.sheets.map((s) => s.name));
   });
 
+  it('previews a correction without writing, then scores with it and keeps it in 评分规则', async () => {
+    const session = await openWorkbench(sample('lvliang-2020.xlsx'), 'lvliang-2020.xlsx');
+    const overrides = [{ path: ['热线整合完成率'], actual: '50%' }];
+    const before = await session.save();
+    const preview = await session.preview({ overrides });
+    expect(preview).toMatchObject({ action: 'score', ok: true, preview: true, cellsWritten: 0 });
+    expect(preview.report?.total).toBe(84.6);
+    expect(Buffer.from(await session.save()).equals(Buffer.from(before))).toBe(true);
+
+    const scored = await session.score(undefined, { overrides });
+    expect(scored.report?.total).toBe(84.6);
+    const wb = await loadWorkbook(await session.save());
+    expect(wb.getWorksheet('评分规则')?.getCell('D2').value).toBe('50%');
+    // A plain rerun (the ribbon, no pane) reads the saved correction.
+    expect((await session.score()).report?.total).toBe(84.6);
+  });
+
   it('validates without writing', async () => {
     const session = await openWorkbench(sample('haikou-2021.xlsx'), 'haikou-2021.xlsx');
     const v = await session.validate();

@@ -1,20 +1,114 @@
-/** What the engine recognised (kept simple: the lead extends it). */
-import { Caption1, Subtitle2 } from '@fluentui/react-components';
+/**
+ * What the engine recognised: indicator sheet and header, columns, data and
+ * survey sheets, bindings, grade scheme. A wrong guess of the indicator sheet
+ * is corrected here; a wrong binding through the indicator's 修改 form.
+ */
+import { Caption1, Field, makeStyles, Select, Subtitle2, tokens } from '@fluentui/react-components';
 import type { Detection } from '../../engine/result';
 import { useI18n } from '../i18n';
 
-export function DetectionPanel({ detection }: { detection: Detection }) {
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: '2px' },
+  text: { overflowWrap: 'anywhere' },
+  terms: { margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalS, rowGap: '2px' },
+  dd: { margin: 0, overflowWrap: 'anywhere' },
+});
+
+export function DetectionPanel({ detection, onPickSheet, disabled }: { detection: Detection; onPickSheet?: (sheet: string) => void; disabled?: boolean }) {
   const { t } = useI18n();
+  const s = useStyles();
+  const sheets = detection.sheets?.length ? detection.sheets : [detection.indicatorSheet];
+  const columns = Object.values(detection.columns);
   return (
-    <section aria-label={t('detection')}>
-      <Subtitle2 as="h3" block>{t('detection')}</Subtitle2>
-      <Caption1 as="p" block>
-        {t('indicatorSheet')}: {detection.indicatorSheet}
-      </Caption1>
-      {detection.dataSheets.length > 0 && (
-        <Caption1 as="p" block>
-          {t('dataSheets')}: {detection.dataSheets.map((d) => d.sheet).join('、')}
-        </Caption1>
+    <section aria-label={t('detection')} className={s.root}>
+      <Subtitle2 as="h3" block>
+        {t('detection')}
+      </Subtitle2>
+      <Field label={t('indicatorSheet')} hint={onPickSheet ? t('pickSheet') : undefined}>
+        <Select value={detection.indicatorSheet} disabled={disabled || !onPickSheet} onChange={(_, d) => onPickSheet?.(d.value)}>
+          {sheets.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <dl className={s.terms}>
+        <dt>
+          <Caption1>{t('headerRows')}</Caption1>
+        </dt>
+        <dd className={s.dd}>
+          <Caption1>
+            {detection.headerRows[0] === detection.headerRows[1] ? detection.headerRows[0] : `${detection.headerRows[0]}–${detection.headerRows[1]}`}
+          </Caption1>
+        </dd>
+        {columns.length > 0 && (
+          <>
+            <dt>
+              <Caption1>{t('columnsFound')}</Caption1>
+            </dt>
+            <dd className={s.dd}>
+              <Caption1>{columns.join('，')}</Caption1>
+            </dd>
+          </>
+        )}
+        {detection.dataSheets.length > 0 && (
+          <>
+            <dt>
+              <Caption1>{t('dataSheets')}</Caption1>
+            </dt>
+            <dd className={s.dd}>
+              <Caption1>{detection.dataSheets.map((d) => `${d.sheet}（${t('months', { months: d.months })}）`).join('、')}</Caption1>
+            </dd>
+          </>
+        )}
+        {detection.surveySheets.length > 0 && (
+          <>
+            <dt>
+              <Caption1>{t('surveySheets')}</Caption1>
+            </dt>
+            <dd className={s.dd}>
+              <Caption1>{detection.surveySheets.join('、')}</Caption1>
+            </dd>
+          </>
+        )}
+        {detection.gradeScheme.length > 0 && (
+          <>
+            <dt>
+              <Caption1>{t('gradeScheme')}</Caption1>
+            </dt>
+            <dd className={s.dd}>
+              <Caption1>{detection.gradeScheme.map((g) => `${g.label} ≥${g.min}`).join('，')}</Caption1>
+            </dd>
+          </>
+        )}
+        {detection.composite && (
+          <>
+            <dt>
+              <Caption1>{t('composite')}</Caption1>
+            </dt>
+            <dd className={s.dd}>
+              <Caption1>{detection.composite}</Caption1>
+            </dd>
+          </>
+        )}
+      </dl>
+      {detection.bindings.length > 0 && (
+        <>
+          <Caption1 as="p" block>
+            {t('bindings')}
+          </Caption1>
+          <ul className={s.list} aria-label={t('bindings')}>
+            {detection.bindings.map((b) => (
+              <li key={b.path.join('/')}>
+                <Caption1 className={s.text}>
+                  {b.path[b.path.length - 1]} ← {b.source}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

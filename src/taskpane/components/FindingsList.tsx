@@ -1,5 +1,6 @@
 /** Findings with severity, location and (in Excel) a "go to cell" action. */
-import { Badge, Button, Caption1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, makeStyles, Subtitle2, Text, ToggleButton, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { Finding, Severity } from '../../engine/findings';
 import { useI18n } from '../i18n';
 
@@ -11,6 +12,7 @@ const useStyles = makeStyles({
   info: { borderLeftColor: tokens.colorNeutralStroke1 },
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   message: { overflowWrap: 'anywhere' },
+  filter: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
 });
 
 const COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
@@ -24,14 +26,29 @@ export function FindingsList({ findings, onGoTo }: { findings: Finding[]; onGoTo
   const { t } = useI18n();
   const s = useStyles();
   const count = (sev: Severity) => findings.filter((f) => f.severity === sev).length;
+  const [only, setOnly] = useState<Severity | null>(null);
+  const shown = only ? findings.filter((f) => f.severity === only) : findings;
+  const levels = (['error', 'warning', 'info'] as Severity[]).filter((sev) => count(sev) > 0);
   return (
     <section aria-label={t('findings')}>
       <Subtitle2 as="h3" block>{t('findings')}</Subtitle2>
       <Caption1 as="p" block>
         {findings.length === 0 ? t('noFindings') : t('counts', { errors: count('error'), warnings: count('warning'), infos: count('info') })}
       </Caption1>
+      {levels.length > 1 && (
+        <div className={s.filter} role="group" aria-label={t('filterSeverity')}>
+          <ToggleButton size="small" checked={only === null} onClick={() => setOnly(null)}>
+            {t('all')} {findings.length}
+          </ToggleButton>
+          {levels.map((sev) => (
+            <ToggleButton key={sev} size="small" checked={only === sev} onClick={() => setOnly(only === sev ? null : sev)}>
+              {t(`severity_${sev}`)} {count(sev)}
+            </ToggleButton>
+          ))}
+        </div>
+      )}
       <ul className={s.list}>
-        {findings.map((f, i) => {
+        {shown.map((f, i) => {
           const at = where(f);
           return (
             <li key={`${f.code}|${at ?? ''}|${i}`} className={`${s.item} ${s[f.severity]}`} data-severity={f.severity}>

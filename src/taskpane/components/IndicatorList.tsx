@@ -1,39 +1,126 @@
-/** The scored leaves, one line each (kept simple: the lead extends it). */
-import { Caption1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+/**
+ * The scored leaves: max, actual value, the rule in words, score, source and
+ * note; each can be corrected (actual value, rule text, data source) and is
+ * rescored at once without writing (the pane runs a preview).
+ */
+import { Badge, Button, Caption1, Field, Input, makeStyles, Subtitle2, Text, Textarea, tokens } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import type { IndicatorOverride } from '../../engine/options';
 import type { IndicatorReport } from '../../engine/result';
 import { useI18n, type MessageKey } from '../i18n';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  item: { display: 'flex', flexDirection: 'column', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalXS },
-  head: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  item: { display: 'flex', flexDirection: 'column', gap: '2px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalXS },
+  head: { display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: tokens.spacingHorizontalS },
   name: { overflowWrap: 'anywhere' },
+  score: { whiteSpace: 'nowrap', fontWeight: tokens.fontWeightSemibold },
+  meta: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  text: { overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2 },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalS, backgroundColor: tokens.colorNeutralBackground2 },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
-const SOURCE: Record<IndicatorReport['source'], MessageKey> = { computed: 'computed', entered: 'entered', pending: 'pendingSource' };
+const SOURCE_KEY: Record<IndicatorReport['source'], MessageKey> = { computed: 'computed', entered: 'entered', pending: 'pendingSource' };
+const COLOR: Record<IndicatorReport['source'], 'brand' | 'informative' | 'warning'> = { computed: 'brand', entered: 'informative', pending: 'warning' };
 
-export function IndicatorList({ indicators }: { indicators: IndicatorReport[] }) {
+const fmt = (n: number | null) => (n === null ? '—' : String(n));
+
+function EditForm({ indicator, onApply, onClose }: { indicator: IndicatorReport; onApply: (o: IndicatorOverride) => void; onClose: () => void }) {
   const { t } = useI18n();
   const s = useStyles();
+  const [actual, setActual] = useState(indicator.actual ?? '');
+  const [rule, setRule] = useState(indicator.ruleText ?? '');
+  const [source, setSource] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    // Only what the evaluator changed becomes a correction.
+    const o: IndicatorOverride = { path: indicator.path };
+    if (actual.trim() !== (indicator.actual ?? '')) o.actual = actual.trim();
+    if (rule.trim() !== (indicator.ruleText ?? '').trim()) o.ruleText = rule.trim();
+    if (source.trim()) o.dataSource = source.trim();
+    if (o.actual !== undefined || o.ruleText !== undefined || o.dataSource !== undefined) onApply(o);
+    onClose();
+  };
+  const name = indicator.path[indicator.path.length - 1];
+  return (
+    <form className={s.form} onSubmit={submit} aria-label={t('editLabel', { name })}>
+      <Field label={t('actual')}>
+        <Input value={actual} onChange={(_, d) => setActual(d.value)} autoFocus />
+      </Field>
+      <Field label={t('ruleText')}>
+        <Textarea value={rule} onChange={(_, d) => setRule(d.value)} resize="vertical" rows={3} />
+      </Field>
+      <Field label={t('dataSource')} hint={t('dataSourceHint')}>
+        <Input value={source} onChange={(_, d) => setSource(d.value)} placeholder={indicator.actualSource ?? ''} />
+      </Field>
+      <div className={s.buttons}>
+        <Button type="submit" appearance="primary" size="small">
+          {t('rescore')}
+        </Button>
+        <Button size="small" onClick={onClose}>
+          {t('cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function IndicatorList({ indicators, onCorrect, disabled }: { indicators: IndicatorReport[]; onCorrect?: (o: IndicatorOverride) => void; disabled?: boolean }) {
+  const { t } = useI18n();
+  const s = useStyles();
+  const [editing, setEditing] = useState<string | null>(null);
   if (indicators.length === 0) return null;
   return (
     <section aria-label={t('indicators')}>
-      <Subtitle2 as="h3" block>{t('indicators')}</Subtitle2>
+      <Subtitle2 as="h3" block>
+        {t('indicators')}
+      </Subtitle2>
       <ul className={s.list}>
-        {indicators.map((i) => (
-          <li key={`${i.cell}|${i.path.join('/')}`} className={s.item}>
-            <div className={s.head}>
-              <Text className={s.name}>{i.path[i.path.length - 1]}</Text>
-              <Text>
-                {i.score ?? '—'} / {i.max ?? '—'}
-              </Text>
-            </div>
-            <Caption1>
-              {t(SOURCE[i.source])} · {i.cell}
-              {i.note ? ` · ${i.note}` : ''}
-            </Caption1>
-          </li>
-        ))}
+        {indicators.map((i) => {
+          const key = `${i.cell}|${i.path.join('/')}`;
+          const name = i.path[i.path.length - 1];
+          return (
+            <li key={key} className={s.item} data-testid="indicator">
+              <div className={s.head}>
+                <Text className={s.name}>{name}</Text>
+                <Text className={s.score}>
+                  {fmt(i.score)} / {fmt(i.max)}
+                </Text>
+              </div>
+              <div className={s.meta}>
+                <Badge size="small" appearance="tint" color={COLOR[i.source]}>
+                  {t(SOURCE_KEY[i.source])}
+                </Badge>
+                <Caption1>{i.cell}</Caption1>
+                {i.actual !== undefined && (
+                  <Caption1>
+                    · {t('actual')} {i.actual}
+                  </Caption1>
+                )}
+                {onCorrect && (
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    disabled={disabled}
+                    aria-expanded={editing === key}
+                    aria-label={t('editLabel', { name })}
+                    onClick={() => setEditing(editing === key ? null : key)}
+                  >
+                    {t('edit')}
+                  </Button>
+                )}
+              </div>
+              {i.rule && (
+                <Caption1 className={s.text}>
+                  {t('rule')}：{i.rule}
+                </Caption1>
+              )}
+              {i.note && <Caption1 className={s.text}>{i.note}</Caption1>}
+              {editing === key && onCorrect && <EditForm indicator={i} onApply={onCorrect} onClose={() => setEditing(null)} />}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

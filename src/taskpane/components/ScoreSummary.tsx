@@ -12,6 +12,9 @@ const useStyles = makeStyles({
   groupHead: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
 });
 
+/** 得分率 as the reports print it: 86.67%. */
+const pct = (score: number | null | undefined, max: number) => `${(Math.round(((score ?? 0) / max) * 10000) / 100).toString()}%`;
+
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : String(Math.round(n * 100) / 100));
 
 export function ScoreSummary({ report }: { report: ScoreReport }) {
@@ -45,9 +48,16 @@ export function ScoreSummary({ report }: { report: ScoreReport }) {
                   <Text>{g.name}</Text>
                   <Text>
                     {fmt(g.score)} / {fmt(g.max)}
+                    {g.max ? <Caption1>{`（${pct(g.score, g.max)}）`}</Caption1> : null}
                   </Text>
                 </div>
-                {g.max ? <ProgressBar value={Math.max(0, Math.min(1, (g.score ?? 0) / g.max))} aria-label={g.name} /> : null}
+                {g.max ? (
+                  <ProgressBar
+                    value={Math.max(0, Math.min(1, (g.score ?? 0) / g.max))}
+                    color={(g.score ?? 0) / g.max >= 0.9 ? 'success' : (g.score ?? 0) / g.max >= 0.6 ? 'brand' : 'warning'}
+                    aria-label={`${g.name} ${t('rate')} ${pct(g.score, g.max)}`}
+                  />
+                ) : null}
               </li>
             ))}
           </ul>

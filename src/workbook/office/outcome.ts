@@ -21,6 +21,8 @@ export interface RunOutcome {
   notes: string[];
   /** Cells the applied patch wrote. */
   cellsWritten: number;
+  /** A dry run with the pane's corrections: scores shown, nothing written. */
+  preview?: boolean;
   /** context.sync() round trips used (Office only). */
   syncs?: number;
 }

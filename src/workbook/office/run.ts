@@ -3,7 +3,7 @@
  * commands: read the workbook into a snapshot, run the pure engine, apply its
  * patch. Never throws: every failure comes back as a RunOutcome.
  */
-import { scoreWorkbook, undoLastRun, validateWorkbook } from '../../engine';
+import { scoreWorkbook, undoLastRun, validateWorkbook, type ScoreOptions } from '../../engine';
 import type { Finding } from '../../engine/findings';
 import { applyPatch } from './applyPatch';
 import { detectFeatures, type OfficeFeatures } from './features';
@@ -21,6 +21,8 @@ export interface OfficeRunOptions {
   features?: OfficeFeatures;
   /** Progress for the pane; called before each phase. */
   onPhase?: (phase: RunPhase) => void;
+  /** The pane's corrections: indicator sheet, per-indicator rule / actual / data source. */
+  score?: ScoreOptions;
 }
 
 const defaultRunner: ExcelRunner = (batch) => Excel.run(batch);
@@ -64,13 +66,30 @@ export function runScoring(options: OfficeRunOptions = {}): Promise<RunOutcome> 
     const read = await readSnapshot(context, { features });
     if (!read.ok) return failedOutcome('score', read.error);
     await phase(options, 'compute');
-    const run = scoreWorkbook(read.snapshot);
+    const run = scoreWorkbook(read.snapshot, { ...options.score, writeBack: true });
     const base = { report: run.report, findings: run.findings };
     if (!run.ok) return failedOutcome('score', `无法评分：${firstError(run.findings)}`, base);
     await phase(options, 'write');
     const applied = await applyPatch(context, run.patch, { snapshot: read.snapshot, features });
     if (!applied.ok) return failedOutcome('score', applied.error, base);
     return { action: 'score', ok: true, ...base, notes: [...read.notes, ...applied.notes], cellsWritten: applied.cells, syncs: read.syncs + applied.syncs };
+  });
+}
+
+/**
+ * Rescore at once after a correction in the pane: read and run the engine,
+ * write nothing (the evaluator applies it with 一键评分).
+ */
+export function runPreview(options: OfficeRunOptions = {}): Promise<RunOutcome> {
+  return guarded('score', options, async (context, features) => {
+    await phase(options, 'read');
+    const read = await readSnapshot(context, { features });
+    if (!read.ok) return failedOutcome('score', read.error);
+    await phase(options, 'compute');
+    const run = scoreWorkbook(read.snapshot, { ...options.score, writeBack: false });
+    const base = { report: run.report, findings: run.findings };
+    if (!run.report) return failedOutcome('score', `无法评分：${firstError(run.findings)}`, { ...base, preview: true });
+    return { action: 'score', ok: run.ok, preview: true, ...base, notes: read.notes, cellsWritten: 0, syncs: read.syncs };
   });
 }
 
