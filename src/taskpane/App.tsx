@@ -224,7 +224,7 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
 
       <ActionBar disabled={!actions} busy={busy} phase={phase} onScore={() => run('score')} onValidate={() => run('validate')} onUndo={() => run('undo')} />
 
-      {outcome && <OutcomeBanner outcome={outcome} fromRibbon={fromRibbon} />}
+      {outcome && !(outcome.preview && outcome.ok) && <OutcomeBanner outcome={outcome} fromRibbon={fromRibbon} />}
       {download && session && (
         <Link href={download} download={scoredFileName(session.fileName)} data-testid="download">
           {t('download')}

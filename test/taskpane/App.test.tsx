@@ -254,6 +254,7 @@ describe('App in an Office host', () => {
     const overrides = [{ path: ['产出', '产出质量', '话务接通率'], ruleText: '不低于90%得满分' }];
     expect(office.preview).toHaveBeenCalledWith({ overrides }, expect.any(Function));
     expect(await screen.findByText('已按修改重新计算（尚未写入）')).toBeTruthy();
+    expect(screen.queryByText(/评分完成/)).toBeNull(); // a preview writes nothing and does not say it did
     expect(screen.getByTestId('total').textContent).toBe('86.6');
     expect(screen.getByText('5 / 5')).toBeTruthy();
     expect(screen.getByText(/1 项修改未写入/)).toBeTruthy();
