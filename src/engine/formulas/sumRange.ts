@@ -67,6 +67,37 @@ function blockFormat(grid: SheetGrid, r: ResolvedRef): string {
 }
 
 /**
+ * A one-row range over a block of formulas filled along it, added up in
+ * another row (=SUM(B68:H68) in B70 over seven column totals), when the
+ * block goes on past either end with the same formula (I68 =SUM(I14:I67)):
+ * that member was left out, typically a column added later.
+ */
+function stopsShortOfBlock(grid: SheetGrid, r: ResolvedRef, row: number, col: number): { row: number; col: number } | null {
+  // Only a row of totals added up away from that row. Down a column, or
+  // within its own row, a block running on is as often the next section or
+  // a grand total as a forgotten member (measured on the ExceLint annotations).
+  if (r.top !== r.bottom || r.left === r.right || row === r.top) return null;
+  if (r.right > grid.right || r.bottom > grid.bottom) return null;
+  let fp: string | null = null;
+  for (let y = r.top; y <= r.bottom; y++)
+    for (let x = r.left; x <= r.right; x++) {
+      const inner = grid.info(y, x);
+      if (!inner || inner.refs.length === 0) return null;
+      if (fp === null) fp = inner.fingerprint;
+      else if (inner.fingerprint !== fp) return null;
+    }
+  const beyond = [
+    { row: r.top, col: r.right + 1 },
+    { row: r.top, col: r.left - 1 },
+  ];
+  for (const c of beyond) {
+    if (c.col < 1 || c.row < 1 || (c.row === row && c.col === col)) continue;
+    if (grid.info(c.row, c.col)?.fingerprint === fp) return c;
+  }
+  return null;
+}
+
+/**
  * The total sits below (or right of) its own column (row) range, and the
  * cells between the range's end and the total are all typed numbers: the
  * range was not extended when a line was added.
@@ -79,6 +110,21 @@ export function checkSumOmits(grid: SheetGrid): Finding[] {
       const r = call.range;
       if (r.sheet.toLowerCase() !== grid.name.toLowerCase() || r.kind !== 'range') continue;
       const gap: { row: number; col: number }[] = [];
+      const cut = stopsShortOfBlock(grid, r, row, col);
+      if (cut) {
+        if (readsAny(info, [cut], grid.name)) continue;
+        const wider = { ...r, top: Math.min(r.top, cut.row), bottom: Math.max(r.bottom, cut.row), left: Math.min(r.left, cut.col), right: Math.max(r.right, cut.col) };
+        out.push(
+          finding(
+            'SUM_OMITS_ADJACENT',
+            'warning',
+            `${toA1(row, col)} 的 ${call.func}(${rangeToA1(r)}) 没有包含紧邻的同类公式 ${toA1(cut.row, cut.col)}（${grid.info(cut.row, cut.col)!.formula}），区域可能应为 ${rangeToA1(wider)}`,
+            { sheet: grid.name, cell: toA1(row, col) },
+            { expected: rangeToA1(wider), actual: formula },
+          ),
+        );
+        continue;
+      }
       if (r.left === r.right && r.left === col && r.bottom < row) {
         for (let y = r.bottom + 1; y < row; y++) gap.push({ row: y, col });
       } else if (r.top === r.bottom && r.top === row && r.right < col) {

@@ -114,6 +114,33 @@ describe('SUM_OMITS_ADJACENT', () => {
   });
 });
 
+describe('SUM_OMITS_ADJACENT: a grand total over a row of column totals', () => {
+  /** Rows 2-4 of data in B..E, column totals in row 5, the grand total in B7. */
+  function grand(range: string, total = 117): Record<string, CellSpec> {
+    const cells: Record<string, CellSpec> = { A1: '项目', A5: '合计', A7: '总计' };
+    'BCDE'.split('').forEach((c, i) => {
+      cells[`${c}1`] = `方案${i + 1}`;
+      for (let r = 2; r <= 4; r++) cells[`${c}${r}`] = 10 * i + r;
+      cells[`${c}5`] = { f: `=SUM(${c}2:${c}4)`, v: 30 * i + 9 };
+    });
+    cells.B7 = { f: `=SUM(${range})`, v: total };
+    return cells;
+  }
+
+  it('flags one that leaves out the last column total', () => {
+    const f = serious(checkFormulas(book(sheet('表', grand('B5:D5')))));
+    expect(f).toEqual([expect.objectContaining({ code: 'SUM_OMITS_ADJACENT', cell: 'B7', expected: 'B5:E5' })]);
+    expect(f[0].message).toContain('E5');
+  });
+
+  it('accepts one over the whole row, and one that accounts for the column elsewhere', () => {
+    expect(serious(checkFormulas(book(sheet('表', grand('B5:E5', 216)))))).toEqual([]);
+    const cells = grand('B5:D5');
+    cells.B7 = { f: '=SUM(B5:D5)+E5', v: 216 };
+    expect(serious(checkFormulas(book(sheet('表', cells)))).filter((x) => x.code === 'SUM_OMITS_ADJACENT')).toEqual([]);
+  });
+});
+
 describe('SUM_DOUBLE_COUNTS', () => {
   it('flags a total over a subtotal and its own lines', () => {
     const cells: Record<string, CellSpec> = {
