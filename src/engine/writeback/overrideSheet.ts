@@ -95,5 +95,6 @@ function newSheet(list: IndicatorOverride[]): SheetCreate {
     cells,
     columnWidths: { 1: 34, 2: 56, 3: 26, 4: 14 },
     freezeRows: 1,
+    print: { landscape: true, fitToWidth: true },
   };
 }
