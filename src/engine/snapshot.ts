@@ -23,6 +23,8 @@ export interface SheetSnapshot {
   visibility?: 'visible' | 'hidden' | 'veryHidden';
   /** True when the sheet is protected (writes will fail). */
   protected?: boolean;
+  /** The print area ("A1:H37") when the sheet sets one; adapters widen it for added columns. */
+  printArea?: string;
 }
 
 export interface WorkbookSnapshot {

@@ -107,6 +107,9 @@ function queue(context: Excel.RequestContext, cache: SheetCache, a: Action): voi
       if (a.title) layout.headersFooters.defaultForAllPages.centerHeader = a.title;
       return;
     }
+    case 'printArea':
+      sheetOf(context, cache, a.sheet).pageLayout.setPrintArea(a.address);
+      return;
     default:
       break;
   }
@@ -136,6 +139,9 @@ function queue(context: Excel.RequestContext, cache: SheetCache, a: Action): voi
     case 'columnWidth':
       range.format.columnWidth = a.points;
       return;
+    case 'rowHeight':
+      range.format.rowHeight = a.points;
+      return;
   }
 }
 
@@ -154,7 +160,7 @@ async function loadSheets(context: Excel.RequestContext): Promise<SheetInfo[]> {
   }));
 }
 
-const COSMETIC_LOCATION = /FreezePanes|PageLayout|HeaderFooter/i;
+const COSMETIC_LOCATION = /FreezePanes|PageLayout|HeaderFooter|PrintArea/i;
 
 /** Which of the batch's actions the failure most likely belongs to, for the message. */
 function suspects(batch: Action[], context: string): string {
@@ -190,7 +196,9 @@ export async function applyPatch(context: Excel.RequestContext, patch: Patch, op
   const problem = precheckPatch(sheets, patch);
   if (problem) return { ok: false, error: `未写入任何内容：${problem}`, partial: false };
 
-  const plan = planPatch(patch, { features, maxActionBytes: Math.floor(maxBytes / 2), sheetOrder: sheets.map((s) => s.name) });
+  const printAreas = new Map<string, string>();
+  for (const s of options.snapshot?.sheets ?? []) if (s.printArea) printAreas.set(s.name.toLowerCase(), s.printArea);
+  const plan = planPatch(patch, { features, maxActionBytes: Math.floor(maxBytes / 2), sheetOrder: sheets.map((s) => s.name), printAreas });
   const batches = batchActions(plan.actions, maxBytes);
   const notes = [...plan.notes];
   for (let b = 0; b < batches.length; b++) {

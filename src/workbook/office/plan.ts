@@ -34,9 +34,11 @@ export type Action = Base &
     | { kind: 'hyperlink'; address: string; target: string; text?: string }
     | { kind: 'merge'; address: string }
     | { kind: 'columnWidth'; address: string; points: number }
+    | { kind: 'rowHeight'; address: string; points: number }
     /** Cosmetic: placed last, a failure there does not undo the content. */
     | { kind: 'freezeRows'; rows: number; cosmetic: true }
     | { kind: 'print'; landscape: boolean; fitToWidth: boolean; title?: string; cosmetic: true }
+    | { kind: 'printArea'; address: string; cosmetic: true }
   );
 
 export interface Plan {
@@ -115,6 +117,8 @@ interface PlanOptions {
   maxActionBytes: number;
   /** Sheet names in tab order before the patch (for positions). */
   sheetOrder: string[];
+  /** Print areas the sheets already have (from the snapshot), by sheet name. */
+  printAreas?: Map<string, string>;
 }
 
 function pushRects<T extends { row: number; col: number }>(
@@ -203,6 +207,30 @@ function widthActions(opIndex: number, sheet: string, widths: Record<number, num
   }
 }
 
+/** Runs of consecutive rows with the same height become one "5:7" range write. */
+function heightActions(opIndex: number, sheet: string, heights: Record<number, number> | undefined, out: Action[]): void {
+  const rows = Object.keys(heights ?? {})
+    .map(Number)
+    .filter((r) => Number.isInteger(r) && r > 0)
+    .sort((a, b) => a - b);
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1 && heights![rows[j + 1]] === heights![rows[i]]) j++;
+    out.push({ op: opIndex, sheet, kind: 'rowHeight', address: `${rows[i]}:${rows[j]}`, points: heights![rows[i]], bytes: ACTION_OVERHEAD_BYTES });
+    i = j + 1;
+  }
+}
+
+/** "A1:H37" → "A1:J37" when the patch adds columns right of the printed table; null when already wide enough. */
+export function widenedPrintArea(area: string, col: number): string | null {
+  const m = /^(\$?[A-Za-z]+\$?\d+):(\$?)([A-Za-z]+)(\$?)(\d+)$/.exec(area.replace(/^.*!/, ''));
+  if (!m) return null;
+  let right = 0;
+  for (const ch of m[3].toUpperCase()) right = right * 26 + ch.charCodeAt(0) - 64;
+  if (right >= col) return null;
+  return `${m[1]}:${m[2]}${colToLetters(col)}${m[4]}${m[5]}`;
+}
+
 const VISIBILITY = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' } as const;
 
 /** Turn a (pre-checked) patch into write actions, in the order they must run. */
@@ -223,6 +251,12 @@ export function planPatch(patch: Patch, o: PlanOptions): Plan {
     if (op.kind === 'edit') {
       cellActions(i, op.sheet, op.cells, o, actions, notes);
       widthActions(i, op.sheet, op.columnWidths, actions);
+      const area = op.printThroughCol ? o.printAreas?.get(op.sheet.toLowerCase()) : undefined;
+      const wider = area ? widenedPrintArea(area, op.printThroughCol!) : null;
+      if (wider) {
+        if (o.features.pageLayout) cosmetic.push({ op: i, sheet: op.sheet, kind: 'printArea', address: wider, cosmetic: true, bytes: ACTION_OVERHEAD_BYTES });
+        else notes.add('此版本 Excel 不支持页面设置（ExcelApi 1.9），打印区域未扩展到新增的列');
+      }
       return;
     }
     const at = indexOf(op.sheet);
@@ -243,6 +277,7 @@ export function planPatch(patch: Patch, o: PlanOptions): Plan {
       if (m.includes(':')) actions.push({ op: i, sheet: op.sheet, kind: 'merge', address: m, bytes: ACTION_OVERHEAD_BYTES });
     }
     widthActions(i, op.sheet, op.columnWidths, actions);
+    heightActions(i, op.sheet, op.rowHeights, actions);
     if (op.visibility && op.visibility !== 'visible') {
       actions.push({ op: i, sheet: op.sheet, kind: 'visibility', visibility: VISIBILITY[op.visibility], bytes: ACTION_OVERHEAD_BYTES });
     }
@@ -303,8 +338,10 @@ export function describeAction(a: Action): string {
     hyperlink: '写入链接',
     merge: '合并单元格',
     columnWidth: '设置列宽',
+    rowHeight: '设置行高',
     freezeRows: '冻结窗格',
     print: '页面设置',
+    printArea: '设置打印区域',
   };
   return `${what[a.kind]} ${where}`;
 }

@@ -31,6 +31,7 @@ interface Pending {
   protected: boolean;
   used: Excel.Range;
   merged: Excel.RangeAreas | null;
+  printArea: Excel.RangeAreas | null;
 }
 
 function visibilityOf(v: unknown): SheetSnapshot['visibility'] {
@@ -88,9 +89,16 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
         merged = sheet.getUsedRange().getMergedAreasOrNullObject();
         merged.load('address');
       }
+      // The print area (ExcelApi 1.9), so a write that adds columns can widen it without another read.
+      let printArea: Excel.RangeAreas | null = null;
+      if (features.pageLayout) {
+        printArea = sheet.pageLayout.getPrintAreaOrNullObject();
+        printArea.load('address');
+      }
       return {
         sheet,
         name: sheet.name,
+        printArea,
         visibility: visibilityOf(sheet.visibility),
         protected: sheet.protection.protected === true,
         used,
@@ -121,7 +129,9 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
 
   const sheets: SheetSnapshot[] = [];
   for (const p of pending) {
-    const base = { name: p.name, visibility: p.visibility, protected: p.protected };
+    const base: Pick<SheetSnapshot, 'name' | 'visibility' | 'protected' | 'printArea'> = { name: p.name, visibility: p.visibility, protected: p.protected };
+    const areas = p.printArea && !p.printArea.isNullObject ? parseAreasAddress(p.printArea.address) : [];
+    if (areas.length === 1) base.printArea = areas[0];
     const merges = p.merged && !p.merged.isNullObject ? parseAreasAddress(p.merged.address) : [];
     if (p.used.isNullObject) {
       sheets.push({ ...base, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [], merges });

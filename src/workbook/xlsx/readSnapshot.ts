@@ -79,7 +79,15 @@ export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, date1904: boolean):
     if (col < left) left = col;
   });
   const name = ws.name;
-  const base = { name, merges: mergesA1(ws), visibility: visibilityOf(ws), protected: isProtected(ws) };
+  const base: Pick<SheetSnapshot, 'name' | 'merges' | 'visibility' | 'protected' | 'printArea'> = {
+    name,
+    merges: mergesA1(ws),
+    visibility: visibilityOf(ws),
+    protected: isProtected(ws),
+  };
+  // One rectangular print area, without its sheet prefix or $ (as the Office reader gives it).
+  const area = /^(?:.*!)?\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(ws.pageSetup?.printArea ?? '');
+  if (area) base.printArea = `${area[1]}${area[2]}:${area[3]}${area[4]}`;
   if (entries.length === 0) return { ...base, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [] };
 
   const bottom = entries.reduce((b, e) => Math.max(b, e.row), top);

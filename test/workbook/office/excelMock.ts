@@ -28,6 +28,8 @@ export interface MockSheet {
   used?: MockUsedRange | null;
   /** RangeAreas.address of the merged areas, e.g. "Sheet1!A1:B2, Sheet1!C3:C9"; null: none. */
   merged?: string | null;
+  /** RangeAreas.address of the print area, e.g. "Sheet1!A1:H37"; null/absent: none. */
+  printArea?: string | null;
 }
 
 export type MockEvent =
@@ -124,6 +126,14 @@ export function createExcelMock(sheets: MockSheet[], options: MockOptions = {}):
       events.push({ type: 'call', path: `ws(${q(spec.name)}).getUsedRangeOrNullObject`, args: [valuesOnly] });
       return track(usedRangeMock(spec.used));
     };
+    (ws as any).pageLayout = {
+      getPrintAreaOrNullObject: () => {
+        events.push({ type: 'call', path: `ws(${q(spec.name)}).pageLayout.getPrintAreaOrNullObject`, args: [] });
+        const area = track(new OfficeMockObject({ address: spec.printArea ?? '' }));
+        (area as any).isNullObject = !spec.printArea;
+        return area;
+      },
+    };
     (ws as any).getUsedRange = () => {
       const formatted = track(new OfficeMockObject({ address: `${spec.name}!A1` }));
       (formatted as any).getMergedAreasOrNullObject = () => {
@@ -167,7 +177,7 @@ export function createExcelMock(sheets: MockSheet[], options: MockOptions = {}):
     },
   } as unknown as Excel.RequestContext;
 
-  const isWrite = (e: MockEvent): e is WriteEvent => e.type === 'set' || (e.type === 'call' && e.path !== 'worksheets.getItem' && !e.path.endsWith('getUsedRangeOrNullObject'));
+  const isWrite = (e: MockEvent): e is WriteEvent => e.type === 'set' || (e.type === 'call' && e.path !== 'worksheets.getItem' && !e.path.endsWith('getUsedRangeOrNullObject') && !e.path.endsWith('getPrintAreaOrNullObject'));
   return {
     context,
     events,

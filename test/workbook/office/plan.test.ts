@@ -1,4 +1,4 @@
-import { batchActions, charsToPoints, jsonBytes, needsTextGuard, planPatch, toInput } from '../../../src/workbook/office/plan';
+import { batchActions, charsToPoints, jsonBytes, needsTextGuard, planPatch, toInput, widenedPrintArea } from '../../../src/workbook/office/plan';
 import { groupRects } from '../../../src/workbook/office/rects';
 import { ALL_FEATURES } from '../../../src/workbook/office/features';
 
@@ -61,5 +61,36 @@ describe('planning helpers', () => {
     expect(batches.length).toBeGreaterThan(1);
     for (const b of batches) expect(b.reduce((n, a) => n + a.bytes, 0)).toBeLessThanOrEqual(1200);
     expect(batches.flat()).toEqual(actions);
+  });
+});
+
+describe('row heights and print area', () => {
+  const o = { features: ALL_FEATURES, maxActionBytes: 1e6, sheetOrder: ['附件1'] };
+
+  it('sets row heights as one range write per run of equal heights', () => {
+    const plan = planPatch(
+      { ops: [{ kind: 'create', sheet: '评分汇总', replace: false, cells: [], rowHeights: { 5: 30, 6: 30, 7: 45, 9: 30 } }] },
+      o,
+    );
+    const heights = plan.actions.filter((a) => a.kind === 'rowHeight').map((a) => [(a as { address: string }).address, (a as { points: number }).points]);
+    expect(heights).toEqual([
+      ['5:6', 30],
+      ['7:7', 45],
+      ['9:9', 30],
+    ]);
+  });
+
+  it('widens an existing print area to the added columns, last, as a cosmetic action', () => {
+    expect(widenedPrintArea('A1:H37', 11)).toBe('A1:K37');
+    expect(widenedPrintArea('$A$1:$H$37', 11)).toBe('$A$1:$K$37');
+    expect(widenedPrintArea('A1:M37', 11)).toBeNull();
+    const edit = { ops: [{ kind: 'edit' as const, sheet: '附件1', cells: [{ row: 3, col: 11, value: '扣分说明' }], printThroughCol: 11 }] };
+    const plan = planPatch(edit, { ...o, printAreas: new Map([['附件1', 'A1:H37']]) });
+    expect(plan.actions[plan.actions.length - 1]).toMatchObject({ kind: 'printArea', sheet: '附件1', address: 'A1:K37', cosmetic: true });
+    // No print area set: the whole sheet prints already; without page layout support: a note.
+    expect(planPatch(edit, o).actions.some((a) => a.kind === 'printArea')).toBe(false);
+    const old = planPatch(edit, { ...o, features: { ...ALL_FEATURES, pageLayout: false }, printAreas: new Map([['附件1', 'A1:H37']]) });
+    expect(old.actions.some((a) => a.kind === 'printArea')).toBe(false);
+    expect(old.notes).toEqual(['此版本 Excel 不支持页面设置（ExcelApi 1.9），打印区域未扩展到新增的列']);
   });
 });

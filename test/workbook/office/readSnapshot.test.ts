@@ -76,6 +76,22 @@ describe('readSnapshot (Office.js)', () => {
     expect(order).toEqual(['sync', 'used:true', 'used:true', 'sync']);
   });
 
+  it('reads the print area in the same sync as the contents (ExcelApi 1.9), and skips it without', async () => {
+    const mock = createExcelMock([{ ...annex, printArea: "'附件1'!$A$1:$H$37" }, { ...annex, name: 'B' }]);
+    const read = await readSnapshot(mock.context, { features: ALL_FEATURES });
+    if (!read.ok) throw new Error(read.error);
+    expect(read.syncs).toBe(2);
+    expect(read.snapshot.sheets.map((s) => s.printArea)).toEqual(['A1:H37', undefined]);
+    const order = mock.events.map((e) => (e.type === 'sync' ? 'sync' : e.type === 'call' && e.path.endsWith('getPrintAreaOrNullObject') ? 'print' : null)).filter(Boolean);
+    expect(order).toEqual(['sync', 'print', 'print', 'sync']);
+
+    const old = createExcelMock([{ ...annex, printArea: '附件1!A1:H37' }]);
+    const without = await readSnapshot(old.context, { features: { ...ALL_FEATURES, pageLayout: false } });
+    if (!without.ok) throw new Error(without.error);
+    expect(without.snapshot.sheets[0].printArea).toBeUndefined();
+    expect(old.calls('getPrintAreaOrNullObject')).toEqual([]);
+  });
+
   it('skips merged areas when ExcelApi 1.13 is missing', async () => {
     const mock = createExcelMock([annex]);
     const read = await readSnapshot(mock.context, { features: NO_FEATURES });

@@ -1,34 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { SheetSnapshot, WorkbookSnapshot } from '../../../src/engine/snapshot';
-import { quoteSheetName } from '../../../src/engine/address';
+import type { WorkbookSnapshot } from '../../../src/engine/snapshot';
 import { scoreWorkbook } from '../../../src/engine';
 import { ALL_FEATURES } from '../../../src/workbook/office/features';
 import { runScoring, runUndo, runValidation, goToCell } from '../../../src/workbook/office/run';
 import { loadWorkbook } from '../../../src/workbook/xlsx/io';
 import { snapshotFromWorkbook } from '../../../src/workbook/xlsx/readSnapshot';
-import { createExcelMock, officeError, type MockSheet } from './excelMock';
-
-/** What Office.js would return for a sheet: dense arrays, "" for empty, constants repeated in `formulas`. */
-function mockSheet(s: SheetSnapshot): MockSheet {
-  const width = Math.max(0, ...s.values.map((r) => r.length), ...s.formulas.map((r) => r.length));
-  const height = Math.max(s.values.length, s.formulas.length);
-  const visibility = s.visibility === 'hidden' ? 'Hidden' : s.visibility === 'veryHidden' ? 'VeryHidden' : 'Visible';
-  const base = { name: s.name, visibility, protected: !!s.protected, merged: s.merges.length ? s.merges.map((m) => `${quoteSheetName(s.name)}!${m}`).join(', ') : null } as const;
-  if (height === 0 || width === 0) return { ...base, used: null };
-  const grid = <T,>(f: (r: number, c: number) => T) => Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => f(r, c)));
-  const value = (r: number, c: number) => s.values[r]?.[c] ?? '';
-  return {
-    ...base,
-    used: {
-      rowIndex: s.origin.row - 1,
-      columnIndex: s.origin.col - 1,
-      values: grid(value),
-      formulas: grid((r, c) => s.formulas[r]?.[c] ?? value(r, c)),
-      numberFormat: grid((r, c) => s.numberFormats[r]?.[c] ?? 'General'),
-    },
-  };
-}
+import { createExcelMock, officeError } from './excelMock';
+import { mockSheet } from './simulate';
 
 async function sampleSnapshot(file: string): Promise<WorkbookSnapshot> {
   const bytes = fs.readFileSync(path.join(__dirname, '../../../samples', file));
