@@ -1,50 +1,27 @@
 /**
- * Check a whole patch against a workbook before anything is written, so a
- * failed run writes nothing. Sheet operations are replayed on a model of the
- * sheet list (creates, replaces and deletes in patch order).
+ * The ExcelJS adapter's pre-check: the sheet list comes from the loaded
+ * workbook (with its array formulas), the checks themselves are shared with
+ * the Office.js adapter (../patchCheck).
  */
 import type ExcelJS from 'exceljs';
-import { parseRange, toA1, type RangeAddress } from '../../engine/address';
-import type { CellStyle, CellWrite, Patch, SheetOp } from '../../engine/patch';
-import { contains, indexFormulas, isProtected, mergedRanges } from './sheetCells';
-import { isHexColor } from './style';
+import type { RangeAddress } from '../../engine/address';
+import type { Patch } from '../../engine/patch';
+import { checkPatch, type CheckSheet } from '../patchCheck';
+import { indexFormulas, isProtected, mergedRanges } from './sheetCells';
 
-const MAX_ROW = 1048576;
-const MAX_COL = 16384;
-const MAX_TEXT = 32767;
-const MAX_FORMULA = 8192;
-
-interface SimSheet {
-  name: string;
-  /** The workbook's sheet, or null when the patch creates it. */
-  ws: ExcelJS.Worksheet | null;
-  visibility: 'visible' | 'hidden' | 'veryHidden';
-  merges: RangeAddress[];
-  /** Multi-cell array formula ranges (writes inside them would break the array). */
-  arrays: RangeAddress[];
-}
+export { sheetNameProblem } from '../patchCheck';
 
 export function findWorksheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
   const key = name.toLowerCase();
   return wb.worksheets.find((ws) => ws.name.toLowerCase() === key);
 }
 
-/** Excel's rules for a sheet name; returns the reason it is invalid, or null. */
-export function sheetNameProblem(name: unknown): string | null {
-  if (typeof name !== 'string' || name.trim() === '') return '工作表名称不能为空';
-  if (name.length > 31) return `工作表名称“${name}”超过 31 个字符`;
-  if (/[[\]:*?/\\]/.test(name)) return `工作表名称“${name}”不能包含 [ ] : * ? / \\ 这些字符`;
-  if (name.startsWith("'") || name.endsWith("'")) return `工作表名称“${name}”不能以单引号开头或结尾`;
-  if (name.toLowerCase() === 'history') return '“History”是 Excel 保留的工作表名称';
-  return null;
-}
-
-function simOf(ws: ExcelJS.Worksheet): SimSheet {
+function checkSheetOf(ws: ExcelJS.Worksheet): CheckSheet {
   let arrays: RangeAddress[] | null = null;
   return {
     name: ws.name,
-    ws,
     visibility: ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : 'visible',
+    protected: isProtected(ws),
     merges: mergedRanges(ws),
     // Scanning formulas costs a pass over the sheet; only edited sheets need it.
     get arrays() {
@@ -58,138 +35,7 @@ function simOf(ws: ExcelJS.Worksheet): SimSheet {
   };
 }
 
-function styleProblem(s: CellStyle): string | null {
-  if (s.color !== undefined && !isHexColor(s.color)) return `字体颜色“${s.color}”不是 #RRGGBB 形式`;
-  if (s.fill !== undefined && !isHexColor(s.fill)) return `填充颜色“${s.fill}”不是 #RRGGBB 形式`;
-  if (s.fontSize !== undefined && !(Number.isFinite(s.fontSize) && s.fontSize >= 1 && s.fontSize <= 409)) return `字号 ${s.fontSize} 超出 1-409`;
-  return null;
-}
-
-/** Sheet name part of an internal link target such as "'附件1'!H12". */
-function linkSheet(target: string): { sheet: string; ok: boolean } {
-  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$/.exec(target.replace(/^#/, ''));
-  if (!m) return { sheet: '', ok: false };
-  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], ok: true };
-}
-
-function cellProblem(w: CellWrite, sheet: SimSheet, links: { sheet: string; where: string }[]): string | null {
-  if (!Number.isInteger(w.row) || !Number.isInteger(w.col) || w.row < 1 || w.col < 1 || w.row > MAX_ROW || w.col > MAX_COL) {
-    return `单元格坐标无效（行 ${w.row}，列 ${w.col}）`;
-  }
-  const at = toA1(w.row, w.col);
-  const hasFormula = w.formula !== undefined && w.formula !== null;
-  if (hasFormula) {
-    if (typeof w.formula !== 'string' || !w.formula.startsWith('=') || w.formula.length < 2) return `${at} 的公式必须以“=”开头`;
-    if (w.formula.length > MAX_FORMULA) return `${at} 的公式超过 ${MAX_FORMULA} 个字符`;
-  }
-  const v = w.value;
-  if (v !== undefined && v !== null) {
-    if (typeof v === 'number' && !Number.isFinite(v)) return `${at} 的数值无效（${v}）`;
-    if (typeof v === 'string' && v.length > MAX_TEXT) return `${at} 的文本超过 ${MAX_TEXT} 个字符`;
-    if (!['number', 'string', 'boolean'].includes(typeof v)) return `${at} 的值类型无效`;
-  }
-  if (w.numberFormat !== undefined && (typeof w.numberFormat !== 'string' || w.numberFormat === '')) return `${at} 的数字格式无效`;
-  if (w.style) {
-    const p = styleProblem(w.style);
-    if (p) return `${at}：${p}`;
-  }
-  if (w.link !== undefined && w.link !== null && !hasFormula) {
-    const l = linkSheet(w.link);
-    if (!l.ok) return `${at} 的链接目标“${w.link}”不是“工作表!单元格”形式`;
-    links.push({ sheet: l.sheet, where: `${sheet.name}!${at}` });
-  }
-  const writesContent = hasFormula || (v !== undefined && v !== null) || (w.link !== undefined && w.link !== null);
-  if (writesContent) {
-    const merge = sheet.merges.find((m) => contains(m, w.row, w.col) && !(m.top === w.row && m.left === w.col));
-    if (merge) return `${at} 位于合并区域 ${toA1(merge.top, merge.left)}:${toA1(merge.bottom, merge.right)} 内（非左上角），不能单独写入内容`;
-  }
-  if (writesContent || v === null || w.clear) {
-    const arr = sheet.arrays.find((r) => contains(r, w.row, w.col));
-    if (arr) return `${at} 位于数组公式区域 ${toA1(arr.top, arr.left)}:${toA1(arr.bottom, arr.right)} 内，不能只修改其中一部分`;
-  }
-  return null;
-}
-
-function widthsProblem(widths: Record<number, number> | undefined): string | null {
-  for (const [k, w] of Object.entries(widths ?? {})) {
-    const col = Number(k);
-    if (!Number.isInteger(col) || col < 1 || col > MAX_COL) return `列宽的列号无效（${k}）`;
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0 || w > 255) return `第 ${col} 列的列宽 ${w} 超出 0-255`;
-  }
-  return null;
-}
-
-function mergesProblem(merges: string[] | undefined): { error: string | null; ranges: RangeAddress[] } {
-  const ranges: RangeAddress[] = [];
-  for (const a1 of merges ?? []) {
-    const r = typeof a1 === 'string' ? parseRange(a1) : null;
-    if (!r || r.bottom > MAX_ROW || r.right > MAX_COL) return { error: `合并区域“${a1}”无效`, ranges };
-    if (r.top === r.bottom && r.left === r.right) continue; // a single cell: nothing to merge
-    const clash = ranges.find((o) => r.top <= o.bottom && r.bottom >= o.top && r.left <= o.right && r.right >= o.left);
-    if (clash) return { error: `合并区域“${a1}”与其他合并区域重叠`, ranges };
-    ranges.push(r);
-  }
-  return { error: null, ranges };
-}
-
-function opProblem(op: SheetOp, sheets: Map<string, SimSheet>, links: { sheet: string; where: string }[]): string | null {
-  if (!op || typeof op !== 'object' || !['edit', 'create', 'delete'].includes((op as SheetOp).kind)) return '补丁中有无法识别的操作';
-  const nameProblem = sheetNameProblem(op.sheet);
-  if (nameProblem) return nameProblem;
-  const key = op.sheet.toLowerCase();
-  const existing = sheets.get(key);
-
-  if (op.kind === 'delete') {
-    if (!existing) return `要删除的工作表“${op.sheet}”不存在`;
-    sheets.delete(key);
-    return null;
-  }
-
-  let target: SimSheet;
-  if (op.kind === 'edit') {
-    if (!existing) return `工作表“${op.sheet}”不存在`;
-    if (existing.ws && isProtected(existing.ws)) return `工作表“${existing.name}”受保护，无法写入；请先在 Excel 中撤销工作表保护`;
-    target = existing;
-  } else {
-    if (existing && !op.replace) return `工作表“${existing.name}”已存在，不能重复创建`;
-    if (op.after !== undefined) {
-      if (op.after.toLowerCase() === key) return `工作表“${op.sheet}”不能放在它自己之后`;
-      if (!sheets.has(op.after.toLowerCase())) return `工作表“${op.after}”不存在，无法把“${op.sheet}”放在它之后`;
-    }
-    if (op.visibility !== undefined && !['visible', 'hidden', 'veryHidden'].includes(op.visibility)) return `工作表“${op.sheet}”的可见性“${op.visibility}”无效`;
-    if (op.freezeRows !== undefined && !(Number.isInteger(op.freezeRows) && op.freezeRows >= 0 && op.freezeRows < MAX_ROW)) {
-      return `工作表“${op.sheet}”的冻结行数 ${op.freezeRows} 无效`;
-    }
-    const m = mergesProblem(op.merges);
-    if (m.error) return `工作表“${op.sheet}”：${m.error}`;
-    if (existing) sheets.delete(key);
-    target = { name: op.sheet, ws: null, visibility: op.visibility ?? 'visible', merges: m.ranges, arrays: [] };
-    sheets.set(key, target);
-  }
-
-  const widths = widthsProblem(op.columnWidths);
-  if (widths) return `工作表“${op.sheet}”：${widths}`;
-  if (!Array.isArray(op.cells)) return `工作表“${op.sheet}”的单元格列表无效`;
-  for (const w of op.cells) {
-    const p = cellProblem(w, target, links);
-    if (p) return `工作表“${target.name}”：${p}`;
-  }
-  return null;
-}
-
 /** Null when the patch can be applied in full; otherwise the (Chinese) reason. */
 export function validatePatch(wb: ExcelJS.Workbook, patch: Patch): string | null {
-  if (!patch || !Array.isArray(patch.ops)) return '补丁格式无效';
-  const sheets = new Map<string, SimSheet>();
-  for (const ws of wb.worksheets) sheets.set(ws.name.toLowerCase(), simOf(ws));
-  const links: { sheet: string; where: string }[] = [];
-  for (const op of patch.ops) {
-    const p = opProblem(op, sheets, links);
-    if (p) return p;
-  }
-  for (const l of links) {
-    if (!sheets.has(l.sheet.toLowerCase())) return `${l.where} 的链接指向不存在的工作表“${l.sheet}”`;
-  }
-  if (![...sheets.values()].some((s) => s.visibility === 'visible')) return '操作后工作簿中没有可见的工作表（Excel 要求至少保留一个）';
-  return null;
+  return checkPatch(wb.worksheets.map(checkSheetOf), patch);
 }
