@@ -4,6 +4,7 @@
  * is corrected here; a wrong binding through the indicator's 修改 form.
  */
 import { Caption1, Field, makeStyles, Select, Subtitle2, tokens } from '@fluentui/react-components';
+import { Fragment } from 'react';
 import type { Detection } from '../../engine/result';
 import { useI18n } from '../i18n';
 
@@ -20,6 +21,18 @@ export function DetectionPanel({ detection, onPickSheet, disabled }: { detection
   const s = useStyles();
   const sheets = detection.sheets?.length ? detection.sheets : [detection.indicatorSheet];
   const columns = Object.values(detection.columns);
+  const [top, bottom] = detection.headerRows;
+  // Label → text, only for what the engine found.
+  const terms: [string, string][] = (
+    [
+      [t('headerRows'), top === bottom ? String(top) : `${top}–${bottom}`],
+      [t('columnsFound'), columns.join('，')],
+      [t('dataSheets'), detection.dataSheets.map((d) => `${d.sheet}（${t('months', { months: d.months })}）`).join('、')],
+      [t('surveySheets'), detection.surveySheets.join('、')],
+      [t('gradeScheme'), detection.gradeScheme.map((g) => `${g.label} ≥${g.min}`).join('，')],
+      [t('composite'), detection.composite ?? ''],
+    ] as [string, string][]
+  ).filter(([, text]) => text !== '');
   return (
     <section aria-label={t('detection')} className={s.root}>
       <Subtitle2 as="h3" block>
@@ -35,64 +48,16 @@ export function DetectionPanel({ detection, onPickSheet, disabled }: { detection
         </Select>
       </Field>
       <dl className={s.terms}>
-        <dt>
-          <Caption1>{t('headerRows')}</Caption1>
-        </dt>
-        <dd className={s.dd}>
-          <Caption1>
-            {detection.headerRows[0] === detection.headerRows[1] ? detection.headerRows[0] : `${detection.headerRows[0]}–${detection.headerRows[1]}`}
-          </Caption1>
-        </dd>
-        {columns.length > 0 && (
-          <>
+        {terms.map(([label, text]) => (
+          <Fragment key={label}>
             <dt>
-              <Caption1>{t('columnsFound')}</Caption1>
+              <Caption1>{label}</Caption1>
             </dt>
             <dd className={s.dd}>
-              <Caption1>{columns.join('，')}</Caption1>
+              <Caption1>{text}</Caption1>
             </dd>
-          </>
-        )}
-        {detection.dataSheets.length > 0 && (
-          <>
-            <dt>
-              <Caption1>{t('dataSheets')}</Caption1>
-            </dt>
-            <dd className={s.dd}>
-              <Caption1>{detection.dataSheets.map((d) => `${d.sheet}（${t('months', { months: d.months })}）`).join('、')}</Caption1>
-            </dd>
-          </>
-        )}
-        {detection.surveySheets.length > 0 && (
-          <>
-            <dt>
-              <Caption1>{t('surveySheets')}</Caption1>
-            </dt>
-            <dd className={s.dd}>
-              <Caption1>{detection.surveySheets.join('、')}</Caption1>
-            </dd>
-          </>
-        )}
-        {detection.gradeScheme.length > 0 && (
-          <>
-            <dt>
-              <Caption1>{t('gradeScheme')}</Caption1>
-            </dt>
-            <dd className={s.dd}>
-              <Caption1>{detection.gradeScheme.map((g) => `${g.label} ≥${g.min}`).join('，')}</Caption1>
-            </dd>
-          </>
-        )}
-        {detection.composite && (
-          <>
-            <dt>
-              <Caption1>{t('composite')}</Caption1>
-            </dt>
-            <dd className={s.dd}>
-              <Caption1>{detection.composite}</Caption1>
-            </dd>
-          </>
-        )}
+          </Fragment>
+        ))}
       </dl>
       {detection.bindings.length > 0 && (
         <>

@@ -59,16 +59,17 @@ function firstError(findings: Finding[]): string {
   return `${f.message}${f.sheet ? `（${f.sheet}${f.cell ? `!${f.cell}` : ''}）` : ''}`;
 }
 
-/** 一键评分: read → engine.scoreWorkbook → apply the patch (nothing written when the engine refuses). */
-export function runScoring(options: OfficeRunOptions = {}): Promise<RunOutcome> {
+/** Read → engine.scoreWorkbook → apply the patch (nothing written when the engine refuses, or in a preview). */
+function score(options: OfficeRunOptions, write: boolean): Promise<RunOutcome> {
   return guarded('score', options, async (context, features) => {
     await phase(options, 'read');
     const read = await readSnapshot(context, { features });
     if (!read.ok) return failedOutcome('score', read.error);
     await phase(options, 'compute');
-    const run = scoreWorkbook(read.snapshot, { ...options.score, writeBack: true });
-    const base = { report: run.report, findings: run.findings };
-    if (!run.ok) return failedOutcome('score', `无法评分：${firstError(run.findings)}`, base);
+    const run = scoreWorkbook(read.snapshot, { ...options.score, writeBack: write });
+    const base = { report: run.report, findings: run.findings, ...(write ? {} : { preview: true }) };
+    if (!run.report || (write && !run.ok)) return failedOutcome('score', `无法评分：${firstError(run.findings)}`, base);
+    if (!write) return { action: 'score', ok: run.ok, ...base, notes: read.notes, cellsWritten: 0, syncs: read.syncs };
     await phase(options, 'write');
     const applied = await applyPatch(context, run.patch, { snapshot: read.snapshot, features });
     if (!applied.ok) return failedOutcome('score', applied.error, base);
@@ -76,21 +77,17 @@ export function runScoring(options: OfficeRunOptions = {}): Promise<RunOutcome> 
   });
 }
 
+/** 一键评分, with the pane's corrections when it passes any. */
+export function runScoring(options: OfficeRunOptions = {}): Promise<RunOutcome> {
+  return score(options, true);
+}
+
 /**
  * Rescore at once after a correction in the pane: read and run the engine,
  * write nothing (the evaluator applies it with 一键评分).
  */
 export function runPreview(options: OfficeRunOptions = {}): Promise<RunOutcome> {
-  return guarded('score', options, async (context, features) => {
-    await phase(options, 'read');
-    const read = await readSnapshot(context, { features });
-    if (!read.ok) return failedOutcome('score', read.error);
-    await phase(options, 'compute');
-    const run = scoreWorkbook(read.snapshot, { ...options.score, writeBack: false });
-    const base = { report: run.report, findings: run.findings };
-    if (!run.report) return failedOutcome('score', `无法评分：${firstError(run.findings)}`, { ...base, preview: true });
-    return { action: 'score', ok: run.ok, preview: true, ...base, notes: read.notes, cellsWritten: 0, syncs: read.syncs };
-  });
+  return score(options, false);
 }
 
 export interface ValidationOptions extends OfficeRunOptions {
