@@ -22,7 +22,7 @@ export interface ApplyOptions {
 }
 
 export type ApplyResult =
-  | { ok: true; syncs: number; batches: number; cells: number; notes: string[] }
+  | { ok: true; syncs: number; batches: number; cells: number; notes: string[]; /** Tab order afterwards (when known). */ sheetOrder?: string[] }
   | {
       ok: false;
       error: string;
@@ -217,7 +217,7 @@ export async function applyPatch(context: Excel.RequestContext, patch: Patch, op
       // Freeze panes and print setup run last: when only they fail, the scores are already in the workbook.
       if (last && COSMETIC_LOCATION.test(info.location ?? info.context) && batch.some((a) => 'cosmetic' in a)) {
         notes.push(`冻结窗格或打印设置未能应用（${describeOfficeError(e)}），评分内容已全部写入`);
-        return { ok: true, syncs, batches: batches.length, cells: patchCellCount(patch), notes };
+        return { ok: true, syncs, batches: batches.length, cells: patchCellCount(patch), notes, sheetOrder: plan.sheetOrder };
       }
       const where = batches.length > 1 ? `（第 ${b + 1}/${batches.length} 批${b > 0 ? `，前 ${b} 批已写入` : ''}）` : '';
       return {
@@ -229,5 +229,5 @@ export async function applyPatch(context: Excel.RequestContext, patch: Patch, op
       };
     }
   }
-  return { ok: true, syncs, batches: batches.length, cells: patchCellCount(patch), notes };
+  return { ok: true, syncs, batches: batches.length, cells: patchCellCount(patch), notes, sheetOrder: plan.sheetOrder };
 }

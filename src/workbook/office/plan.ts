@@ -43,6 +43,8 @@ export type Action = Base &
 
 export interface Plan {
   actions: Action[];
+  /** Sheet names in tab order once the patch is applied. */
+  sheetOrder: string[];
   /** Features the host lacks and what was done instead (Chinese). */
   notes: string[];
 }
@@ -301,7 +303,7 @@ export function planPatch(patch: Patch, o: PlanOptions): Plan {
       } else notes.add('此版本 Excel 不支持页面设置（ExcelApi 1.9），已跳过打印设置');
     }
   });
-  return { actions: [...actions, ...cosmetic], notes: [...notes] };
+  return { actions: [...actions, ...cosmetic], notes: [...notes], sheetOrder: order };
 }
 
 /** Cut the action list into consecutive batches of at most `maxBytes` each (one sync per batch). */

@@ -1,9 +1,11 @@
 /**
- * Excel (Office.js) → WorkbookSnapshot, in two round trips whatever the
- * number of sheets: Office.js cannot address a worksheet before the
- * collection is loaded, so the first sync lists the sheets (name, visibility,
- * protection) and the second fetches every sheet's used range (values,
- * formulas, number formats) and merged areas, all queued before it.
+ * Excel (Office.js) → WorkbookSnapshot. Office.js cannot address a worksheet
+ * before the collection is loaded, so a cold read takes two round trips
+ * whatever the number of sheets: the sheet list (name, visibility,
+ * protection), then every sheet's used range (values, formulas, number
+ * formats), merged areas and print area, all queued before it. Once a run
+ * has seen the sheet names, later reads address the sheets by name and take
+ * one round trip, checked against the sheet count.
  */
 import type { CellScalar, SheetSnapshot, WorkbookSnapshot } from '../../engine/snapshot';
 import { parseRange, rangeToA1, toA1 } from '../../engine/address';
@@ -12,13 +14,16 @@ import { MAX_USED_RANGE_CELLS } from './limits';
 import { describeOfficeError } from './officeError';
 
 /**
- * `syncs`: round trips used (2: the sheet list, then every sheet's contents; 3 when
- * the merged areas could not be read and the contents were fetched again without them).
+ * `syncs`: round trips used (1 with known sheet names; 2 cold: the sheet list, then
+ * every sheet's contents; one more when the names were stale, or when the merged
+ * areas could not be read and the contents were fetched again without them).
  */
 export type ReadResult = { ok: true; snapshot: WorkbookSnapshot; syncs: number; notes: string[] } | { ok: false; error: string };
 
 export interface ReadOptions {
   features?: OfficeFeatures;
+  /** Sheet names in tab order from an earlier read in this session: one sync instead of two when still right. */
+  knownSheets?: readonly string[];
   /** Refuse a used range above this many cells (tests lower it). */
   maxCells?: number;
   source?: string;
@@ -26,9 +31,6 @@ export interface ReadOptions {
 
 interface Pending {
   sheet: Excel.Worksheet;
-  name: string;
-  visibility: SheetSnapshot['visibility'];
-  protected: boolean;
   used: Excel.Range;
   merged: Excel.RangeAreas | null;
   printArea: Excel.RangeAreas | null;
@@ -73,55 +75,80 @@ function is2d(a: unknown): a is unknown[][] {
   return Array.isArray(a) && a.every((r) => Array.isArray(r));
 }
 
+/** Queue one sheet's contents (used range, merges, print area); nothing is read until the sync. */
+function queueSheet(sheet: Excel.Worksheet, features: OfficeFeatures, withMerges: boolean): Pending {
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load('rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat');
+  let merged: Excel.RangeAreas | null = null;
+  if (withMerges) {
+    // Merges are formatting: look in the used range including formatting, not the values-only one.
+    merged = sheet.getUsedRange().getMergedAreasOrNullObject();
+    merged.load('address');
+  }
+  // The print area (ExcelApi 1.9), so a write that adds columns can widen it without another read.
+  let printArea: Excel.RangeAreas | null = null;
+  if (features.pageLayout) {
+    printArea = sheet.pageLayout.getPrintAreaOrNullObject();
+    printArea.load('address');
+  }
+  return { sheet, used, merged, printArea };
+}
+
+/**
+ * One round trip when the caller knows the sheet names from an earlier run
+ * in this session: each sheet is addressed by name and its contents queued
+ * with the sheet count, in the same sync. Null when the workbook's sheets are
+ * no longer those names (added, renamed, deleted): the caller reads afresh.
+ */
+async function readKnownSheets(context: Excel.RequestContext, names: readonly string[], features: OfficeFeatures): Promise<Pending[] | null> {
+  const worksheets = context.workbook.worksheets;
+  const count = worksheets.getCount();
+  const sheets = names.map((n) => {
+    const ws = worksheets.getItemOrNullObject(n);
+    ws.load('name,position,visibility,protection/protected');
+    return ws;
+  });
+  const pending = sheets.map((ws) => queueSheet(ws, features, features.mergedAreas));
+  try {
+    await context.sync();
+  } catch {
+    // A sheet that is gone makes its queued reads fail: read the sheet list afresh.
+    return null;
+  }
+  if (count.value !== names.length || sheets.some((ws, i) => ws.isNullObject || ws.name !== names[i] || ws.position !== i)) return null;
+  return pending;
+}
+
 export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<ReadResult> {
   const features = options.features ?? detectFeatures();
   const maxCells = options.maxCells ?? MAX_USED_RANGE_CELLS;
   const worksheets = context.workbook.worksheets;
   let syncs = 0;
   const notes: string[] = [];
-  const queueContents = (withMerges: boolean): Pending[] =>
-    worksheets.items.map((sheet) => {
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load('rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat');
-      let merged: Excel.RangeAreas | null = null;
-      if (withMerges) {
-        // Merges are formatting: look in the used range including formatting, not the values-only one.
-        merged = sheet.getUsedRange().getMergedAreasOrNullObject();
-        merged.load('address');
-      }
-      // The print area (ExcelApi 1.9), so a write that adds columns can widen it without another read.
-      let printArea: Excel.RangeAreas | null = null;
-      if (features.pageLayout) {
-        printArea = sheet.pageLayout.getPrintAreaOrNullObject();
-        printArea.load('address');
-      }
-      return {
-        sheet,
-        name: sheet.name,
-        printArea,
-        visibility: visibilityOf(sheet.visibility),
-        protected: sheet.protection.protected === true,
-        used,
-        merged,
-      };
-    });
-  let pending: Pending[];
+  const queueAll = (withMerges: boolean): Pending[] => worksheets.items.map((sheet) => queueSheet(sheet, features, withMerges));
+  let pending: Pending[] | null = null;
   try {
-    worksheets.load('items/name,items/visibility,items/protection/protected');
-    await context.sync();
-    syncs++;
-    pending = queueContents(features.mergedAreas);
-    try {
+    if (options.knownSheets?.length) {
+      pending = await readKnownSheets(context, options.knownSheets, features);
+      syncs++;
+    }
+    if (!pending) {
+      worksheets.load('items/name,items/visibility,items/protection/protected');
       await context.sync();
       syncs++;
-    } catch (e) {
-      if (!features.mergedAreas) throw e;
-      // getMergedAreasOrNullObject fails above 512 merged areas in a range: read again without merges.
-      syncs++;
-      pending = queueContents(false);
-      await context.sync();
-      syncs++;
-      notes.push(`未能读取合并单元格信息（${describeOfficeError(e)}），已按未合并处理`);
+      pending = queueAll(features.mergedAreas);
+      try {
+        await context.sync();
+        syncs++;
+      } catch (e) {
+        if (!features.mergedAreas) throw e;
+        // getMergedAreasOrNullObject fails above 512 merged areas in a range: read again without merges.
+        syncs++;
+        pending = queueAll(false);
+        await context.sync();
+        syncs++;
+        notes.push(`未能读取合并单元格信息（${describeOfficeError(e)}），已按未合并处理`);
+      }
     }
   } catch (e) {
     return { ok: false, error: `读取工作簿失败：${describeOfficeError(e)}` };
@@ -129,7 +156,11 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
 
   const sheets: SheetSnapshot[] = [];
   for (const p of pending) {
-    const base: Pick<SheetSnapshot, 'name' | 'visibility' | 'protected' | 'printArea'> = { name: p.name, visibility: p.visibility, protected: p.protected };
+    const base: Pick<SheetSnapshot, 'name' | 'visibility' | 'protected' | 'printArea'> = {
+      name: p.sheet.name,
+      visibility: visibilityOf(p.sheet.visibility),
+      protected: p.sheet.protection.protected === true,
+    };
     const areas = p.printArea && !p.printArea.isNullObject ? parseAreasAddress(p.printArea.address) : [];
     if (areas.length === 1) base.printArea = areas[0];
     const merges = p.merged && !p.merged.isNullObject ? parseAreasAddress(p.merged.address) : [];
@@ -144,7 +175,7 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
       return {
         ok: false,
         error:
-          `工作表“${p.name}”的已用区域 ${where} 共 ${cells.toLocaleString('en-US')} 个单元格，超过 ${maxCells.toLocaleString('en-US')} 个单元格的上限，无法读取。` +
+          `工作表“${p.sheet.name}”的已用区域 ${where} 共 ${cells.toLocaleString('en-US')} 个单元格，超过 ${maxCells.toLocaleString('en-US')} 个单元格的上限，无法读取。` +
           '请删除表格下方或右侧多余的内容后再试。',
       };
     }
@@ -152,7 +183,7 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
     if (!is2d(values) || !is2d(formulas)) {
       return {
         ok: false,
-        error: `工作表“${p.name}”（${where}）的单元格值没有返回（Excel 返回了空值），可能是区域过大或单元格正在编辑。请退出单元格编辑状态后重试。`,
+        error: `工作表“${p.sheet.name}”（${where}）的单元格值没有返回（Excel 返回了空值），可能是区域过大或单元格正在编辑。请退出单元格编辑状态后重试。`,
       };
     }
     const formats = is2d(numberFormat) ? numberFormat : [];

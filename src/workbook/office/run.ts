@@ -4,6 +4,8 @@
  * patch. Never throws: every failure comes back as a RunOutcome.
  */
 import { scoreWorkbook, undoLastRun, validateWorkbook, type ScoreOptions } from '../../engine';
+import type { Patch } from '../../engine/patch';
+import type { WorkbookSnapshot } from '../../engine/snapshot';
 import type { Finding } from '../../engine/findings';
 import { applyPatch } from './applyPatch';
 import { detectFeatures, type OfficeFeatures } from './features';
@@ -23,6 +25,29 @@ export interface OfficeRunOptions {
   onPhase?: (phase: RunPhase) => void;
   /** The pane's corrections: indicator sheet, per-indicator rule / actual / data source. */
   score?: ScoreOptions;
+  /** Sheet names seen by the last run (the session's by default; tests pass their own). */
+  sheetNames?: SheetNameCache;
+}
+
+/** What the last read or write left as the workbook's sheets, so the next read takes one sync. */
+export interface SheetNameCache {
+  names: string[] | null;
+}
+
+const sessionSheetNames: SheetNameCache = { names: null };
+
+async function readFrom(context: Excel.RequestContext, options: OfficeRunOptions, features: OfficeFeatures) {
+  const cache = options.sheetNames ?? sessionSheetNames;
+  const result = await readSnapshot(context, { features, knownSheets: cache.names ?? undefined });
+  cache.names = result.ok ? result.snapshot.sheets.map((s) => s.name) : null;
+  return result;
+}
+
+async function writeTo(context: Excel.RequestContext, options: OfficeRunOptions, features: OfficeFeatures, patch: Patch, snapshot: WorkbookSnapshot) {
+  const cache = options.sheetNames ?? sessionSheetNames;
+  const applied = await applyPatch(context, patch, { snapshot, features });
+  cache.names = applied.ok && applied.sheetOrder ? applied.sheetOrder : null;
+  return applied;
 }
 
 const defaultRunner: ExcelRunner = (batch) => Excel.run(batch);
@@ -60,18 +85,18 @@ function firstError(findings: Finding[]): string {
 }
 
 /** Read → engine.scoreWorkbook → apply the patch (nothing written when the engine refuses, or in a preview). */
-function score(options: OfficeRunOptions, write: boolean): Promise<RunOutcome> {
+function score(options: OfficeRunOptions, apply: boolean): Promise<RunOutcome> {
   return guarded('score', options, async (context, features) => {
     await phase(options, 'read');
-    const read = await readSnapshot(context, { features });
+    const read = await readFrom(context, options, features);
     if (!read.ok) return failedOutcome('score', read.error);
     await phase(options, 'compute');
-    const run = scoreWorkbook(read.snapshot, { ...options.score, writeBack: write });
-    const base = { report: run.report, findings: run.findings, ...(write ? {} : { preview: true }) };
-    if (!run.report || (write && !run.ok)) return failedOutcome('score', `无法评分：${firstError(run.findings)}`, base);
-    if (!write) return { action: 'score', ok: run.ok, ...base, notes: read.notes, cellsWritten: 0, syncs: read.syncs };
+    const run = scoreWorkbook(read.snapshot, { ...options.score, writeBack: apply });
+    const base = { report: run.report, findings: run.findings, ...(apply ? {} : { preview: true }) };
+    if (!run.report || (apply && !run.ok)) return failedOutcome('score', `无法评分：${firstError(run.findings)}`, base);
+    if (!apply) return { action: 'score', ok: run.ok, ...base, notes: read.notes, cellsWritten: 0, syncs: read.syncs };
     await phase(options, 'write');
-    const applied = await applyPatch(context, run.patch, { snapshot: read.snapshot, features });
+    const applied = await writeTo(context, options, features, run.patch, read.snapshot);
     if (!applied.ok) return failedOutcome('score', applied.error, base);
     return { action: 'score', ok: true, ...base, notes: [...read.notes, ...applied.notes], cellsWritten: applied.cells, syncs: read.syncs + applied.syncs };
   });
@@ -99,14 +124,14 @@ export interface ValidationOptions extends OfficeRunOptions {
 export function runValidation(options: ValidationOptions = {}): Promise<RunOutcome> {
   return guarded('validate', options, async (context, features) => {
     await phase(options, 'read');
-    const read = await readSnapshot(context, { features });
+    const read = await readFrom(context, options, features);
     if (!read.ok) return failedOutcome('validate', read.error);
     await phase(options, 'compute');
     const v = validateWorkbook(read.snapshot);
     const base = { report: null, findings: v.findings };
     if (!options.writeResults) return { action: 'validate', ok: v.usable, ...base, notes: read.notes, cellsWritten: 0, syncs: read.syncs };
     await phase(options, 'write');
-    const applied = await applyPatch(context, v.patch, { snapshot: read.snapshot, features });
+    const applied = await writeTo(context, options, features, v.patch, read.snapshot);
     if (!applied.ok) return failedOutcome('validate', applied.error, base);
     return { action: 'validate', ok: v.usable, ...base, notes: [...read.notes, ...applied.notes], cellsWritten: applied.cells, syncs: read.syncs + applied.syncs };
   });
@@ -116,12 +141,12 @@ export function runValidation(options: ValidationOptions = {}): Promise<RunOutco
 export function runUndo(options: OfficeRunOptions = {}): Promise<RunOutcome> {
   return guarded('undo', options, async (context, features) => {
     await phase(options, 'read');
-    const read = await readSnapshot(context, { features });
+    const read = await readFrom(context, options, features);
     if (!read.ok) return failedOutcome('undo', read.error);
     const undo = undoLastRun(read.snapshot);
     if (!undo.ok) return failedOutcome('undo', undo.message);
     await phase(options, 'write');
-    const applied = await applyPatch(context, undo.patch, { snapshot: read.snapshot, features });
+    const applied = await writeTo(context, options, features, undo.patch, read.snapshot);
     if (!applied.ok) return failedOutcome('undo', applied.error);
     return {
       action: 'undo',

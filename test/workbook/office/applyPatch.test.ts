@@ -21,7 +21,7 @@ describe('applyPatch (Office.js)', () => {
     for (let r = 3; r <= 5; r++) for (let c = 8; c <= 9; c++) cells.push({ row: r, col: c, value: r * 10 + c });
     const result = await applyPatch(mock.context, edit('附件1', cells), { snapshot: snapshot({ name: '附件1' }), features: ALL_FEATURES });
 
-    expect(result).toEqual({ ok: true, syncs: 1, batches: 1, cells: 6, notes: [] });
+    expect(result).toEqual({ ok: true, syncs: 1, batches: 1, cells: 6, notes: [], sheetOrder: ['附件1'] });
     expect(mock.syncs()).toBe(1);
     const values = mock.sets('.values');
     expect(values).toEqual([

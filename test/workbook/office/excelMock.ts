@@ -114,10 +114,11 @@ export function createExcelMock(sheets: MockSheet[], options: MockOptions = {}):
   };
   let syncCount = 0;
 
-  const items = sheets.map((spec) => {
+  const items = sheets.map((spec, position) => {
     const ws = track(
       new OfficeMockObject({
         name: spec.name,
+        position,
         visibility: spec.visibility ?? 'Visible',
         protection: { protected: !!spec.protected },
       }),
@@ -158,6 +159,31 @@ export function createExcelMock(sheets: MockSheet[], options: MockOptions = {}):
     }
     return worksheets;
   };
+  (worksheets as any).getCount = () => {
+    events.push({ type: 'call', path: 'worksheets.getCount', args: [] });
+    // A ClientResult: sync fills `value` without a load.
+    const result = track(new OfficeMockObject({ value: items.length }));
+    result.load('value');
+    return result;
+  };
+  // Reads by name: the sheet's mock, or a null object whose reads come back as null objects too.
+  (worksheets as any).getItemOrNullObject = (name: string) => {
+    events.push({ type: 'call', path: 'worksheets.getItemOrNullObject', args: [name] });
+    const i = sheets.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (i >= 0) return items[i];
+    const none = track(new OfficeMockObject({ name: '', position: -1, visibility: 'Visible', protection: { protected: false } }));
+    (none as any).isNullObject = true;
+    const nullRange = (): OfficeMockObject => {
+      const r = track(new OfficeMockObject({ address: '', rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, values: undefined, formulas: undefined, numberFormat: undefined }));
+      (r as any).isNullObject = true;
+      (r as any).getMergedAreasOrNullObject = () => nullRange();
+      return r;
+    };
+    (none as any).getUsedRangeOrNullObject = nullRange;
+    (none as any).getUsedRange = nullRange;
+    (none as any).pageLayout = { getPrintAreaOrNullObject: nullRange };
+    return none;
+  };
   (worksheets as any).getItem = (name: string) => {
     events.push({ type: 'call', path: 'worksheets.getItem', args: [name] });
     return recorder(`ws(${q(name)})`, events);
@@ -177,7 +203,7 @@ export function createExcelMock(sheets: MockSheet[], options: MockOptions = {}):
     },
   } as unknown as Excel.RequestContext;
 
-  const isWrite = (e: MockEvent): e is WriteEvent => e.type === 'set' || (e.type === 'call' && e.path !== 'worksheets.getItem' && !e.path.endsWith('getUsedRangeOrNullObject') && !e.path.endsWith('getPrintAreaOrNullObject'));
+  const isWrite = (e: MockEvent): e is WriteEvent => e.type === 'set' || (e.type === 'call' && e.path !== 'worksheets.getItem' && !e.path.endsWith('getUsedRangeOrNullObject') && !e.path.endsWith('getPrintAreaOrNullObject') && e.path !== 'worksheets.getCount' && e.path !== 'worksheets.getItemOrNullObject');
   return {
     context,
     events,

@@ -92,6 +92,32 @@ describe('readSnapshot (Office.js)', () => {
     expect(old.calls('getPrintAreaOrNullObject')).toEqual([]);
   });
 
+  it('reads in one sync when the sheet names are known from an earlier run', async () => {
+    const sheets = [annex, { name: '附件3 数据', used: { rowIndex: 0, columnIndex: 0, values: [['月份', '话务量']] } }];
+    const cold = await readSnapshot(createExcelMock(sheets).context, { features: ALL_FEATURES });
+    const mock = createExcelMock(sheets);
+    const warm = await readSnapshot(mock.context, { features: ALL_FEATURES, knownSheets: ['附件1', '附件3 数据'] });
+    expect(warm.ok && warm.syncs).toBe(1);
+    expect(mock.syncs()).toBe(1);
+    // The same snapshot as the cold read, count and names checked in that sync.
+    expect(warm.ok && warm.snapshot).toEqual(cold.ok && cold.snapshot);
+    expect(mock.calls('worksheets.getCount')).toHaveLength(1);
+  });
+
+  it.each([
+    ['a sheet was added', ['附件1']],
+    ['a sheet was renamed or deleted', ['附件1', '旧名称']],
+    ['the sheets were reordered', ['附件3 数据', '附件1']],
+  ])('reads afresh when %s since the names were remembered', async (_why, known) => {
+    const sheets = [annex, { name: '附件3 数据', used: { rowIndex: 0, columnIndex: 0, values: [['月份', '话务量']] } }];
+    const mock = createExcelMock(sheets);
+    const read = await readSnapshot(mock.context, { features: ALL_FEATURES, knownSheets: known });
+    if (!read.ok) throw new Error(read.error);
+    expect(read.snapshot.sheets.map((s) => s.name)).toEqual(['附件1', '附件3 数据']);
+    expect(read.snapshot.sheets[0].values[1]).toEqual(['接通率', 7, 5.47]);
+    expect(read.syncs).toBe(3);
+  });
+
   it('skips merged areas when ExcelApi 1.13 is missing', async () => {
     const mock = createExcelMock([annex]);
     const read = await readSnapshot(mock.context, { features: NO_FEATURES });

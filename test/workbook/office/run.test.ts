@@ -4,6 +4,7 @@ import type { WorkbookSnapshot } from '../../../src/engine/snapshot';
 import { scoreWorkbook } from '../../../src/engine';
 import { ALL_FEATURES } from '../../../src/workbook/office/features';
 import { runScoring, runUndo, runValidation, goToCell } from '../../../src/workbook/office/run';
+import type { SheetNameCache } from '../../../src/workbook/office/run';
 import { loadWorkbook } from '../../../src/workbook/xlsx/io';
 import { snapshotFromWorkbook } from '../../../src/workbook/xlsx/readSnapshot';
 import { createExcelMock, officeError } from './excelMock';
@@ -14,7 +15,12 @@ async function sampleSnapshot(file: string): Promise<WorkbookSnapshot> {
   return snapshotFromWorkbook(await loadWorkbook(new Uint8Array(bytes)));
 }
 
-const runnerFor = (context: Excel.RequestContext) => ({ run: <T,>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(context), features: ALL_FEATURES });
+/** A run on the mock, cold: no sheet names remembered from an earlier run. */
+const runnerFor = (context: Excel.RequestContext, sheetNames: SheetNameCache = { names: null }) => ({
+  run: <T,>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(context),
+  features: ALL_FEATURES,
+  sheetNames,
+});
 
 describe('Office services (read → engine → apply)', () => {
   it('scores the Lvliang sample: read in two syncs, write in one', async () => {

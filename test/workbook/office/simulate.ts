@@ -90,12 +90,12 @@ function input(x: unknown): { v: CellScalar; f: string | null } {
 
 const RANGE = /^ws\("((?:[^"\\]|\\.)*)"\)\.getRange\("([^"]+)"\)\.(values|formulas|numberFormat)$/;
 const CLEAR = /^ws\("((?:[^"\\]|\\.)*)"\)\.getRange\("([^"]+)"\)\.clear$/;
-const SHEET = /^ws\("((?:[^"\\]|\\.)*)"\)\.(delete|visibility)$/;
+const SHEET = /^ws\("((?:[^"\\]|\\.)*)"\)\.(delete|visibility|position)$/;
 
 /**
  * Replay the adapter's writes on a copy of the snapshot, the way Excel would
  * apply them (values, formulas, number formats, clear, add/delete sheet,
- * visibility). Formatting and layout writes do not change cell contents and
+ * visibility, position). Formatting and layout writes do not change cell contents and
  * are ignored. A formula's value is left empty: Excel would recalculate it.
  */
 export function applyWrites(snapshot: WorkbookSnapshot, writes: WriteEvent[]): WorkbookSnapshot {
@@ -114,6 +114,11 @@ export function applyWrites(snapshot: WorkbookSnapshot, writes: WriteEvent[]): W
     if (m) {
       const name = JSON.parse(`"${m[1]}"`) as string;
       if (m[2] === 'delete' && e.type === 'call') sheets.splice(sheets.indexOf(find(name)), 1);
+      if (m[2] === 'position' && e.type === 'set') {
+        const sheet = find(name);
+        sheets.splice(sheets.indexOf(sheet), 1);
+        sheets.splice(e.value as number, 0, sheet);
+      }
       if (m[2] === 'visibility' && e.type === 'set')
         find(name).visibility = e.value === 'VeryHidden' ? 'veryHidden' : e.value === 'Hidden' ? 'hidden' : 'visible';
       continue;

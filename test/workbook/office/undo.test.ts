@@ -9,7 +9,7 @@ import * as path from 'path';
 import type { WorkbookSnapshot } from '../../../src/engine/snapshot';
 import { findSheet, formulaAt, valueAt } from '../../../src/engine/snapshot';
 import { ALL_FEATURES } from '../../../src/workbook/office/features';
-import { runPreview, runScoring, runUndo } from '../../../src/workbook/office/run';
+import { runPreview, runScoring, runUndo, type SheetNameCache } from '../../../src/workbook/office/run';
 import { loadWorkbook } from '../../../src/workbook/xlsx/io';
 import { snapshotFromWorkbook } from '../../../src/workbook/xlsx/readSnapshot';
 import { createExcelMock } from './excelMock';
@@ -20,7 +20,12 @@ async function sample(file: string): Promise<WorkbookSnapshot> {
   return snapshotFromWorkbook(await loadWorkbook(new Uint8Array(bytes)));
 }
 
-const runnerFor = (context: Excel.RequestContext) => ({ run: <T,>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(context), features: ALL_FEATURES });
+/** A run on the mock, cold: no sheet names remembered from an earlier run. */
+const runnerFor = (context: Excel.RequestContext, sheetNames: SheetNameCache = { names: null }) => ({
+  run: <T,>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(context),
+  features: ALL_FEATURES,
+  sheetNames,
+});
 
 /** Every non-empty cell of the workbook, as "sheet!row,col value|formula". */
 function cells(s: WorkbookSnapshot): string[] {
@@ -78,4 +83,24 @@ test('a preview with a correction reads, rescores and writes nothing', async () 
   expect(preview.report?.total).toBe(84.6);
   expect(mock.syncs()).toBe(2);
   expect(mock.writes()).toEqual([]);
+});
+
+test('in a session, runs after the first read the workbook in one sync and write it in one', async () => {
+  const original = await sample('lvliang-2020.xlsx');
+  const session: SheetNameCache = { names: null };
+  const first = createExcelMock(original.sheets.map(mockSheet));
+  expect((await runScoring(runnerFor(first.context, session))).syncs).toBe(3); // cold: sheet list, contents, write
+  const after = applyWrites(original, first.writes());
+  expect(session.names).toEqual(after.sheets.map((s) => s.name));
+
+  const again = createExcelMock(after.sheets.map(mockSheet));
+  const rescored = await runScoring(runnerFor(again.context, session));
+  expect(rescored).toMatchObject({ ok: true, syncs: 2 });
+  expect(again.syncs()).toBe(2); // one read, one write
+  expect(rescored.report?.total).toBe(85.6);
+
+  const third = createExcelMock(applyWrites(after, again.writes()).sheets.map(mockSheet));
+  const undone = await runUndo(runnerFor(third.context, session));
+  expect(undone).toMatchObject({ ok: true, syncs: 2 });
+  expect(session.names).toEqual(original.sheets.map((s) => s.name));
 });
