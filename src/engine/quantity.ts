@@ -45,7 +45,30 @@ const MULTIPLIERS: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 百�
 
 const MONEY_UNITS = ['元'];
 const COUNT_UNITS = [
-  '通', '件', '条', '个', '次', '人', '人次', '项', '起', '处', '台', '套', '户', '份', '家', '座', '批', '名', '位', '张', '篇', '期', '场', '单',
+  '通',
+  '件',
+  '条',
+  '个',
+  '次',
+  '人',
+  '人次',
+  '项',
+  '起',
+  '处',
+  '台',
+  '套',
+  '户',
+  '份',
+  '家',
+  '座',
+  '批',
+  '名',
+  '位',
+  '张',
+  '篇',
+  '期',
+  '场',
+  '单',
 ];
 const SCORE_UNITS = ['分'];
 const TIME_UNITS = ['小时', '天', '日', '个月', '月', '年', '分钟', '秒', '周', '工作日'];
@@ -71,11 +94,7 @@ function classifyUnit(rest: string): { unit: QuantityUnit; unitText: string; sca
   if (s.startsWith('‰')) return { unit: 'percent', unitText: '‰', scale, tail: s.slice(1) };
   if (s.startsWith('个百分点')) return { unit: 'percent', unitText: '个百分点', scale, tail: s.slice(4) };
   if (s.startsWith('百分点')) return { unit: 'percent', unitText: '百分点', scale, tail: s.slice(3) };
-  const hit =
-    tryList(MONEY_UNITS, 'money') ??
-    tryList(TIME_UNITS, 'time') ??
-    tryList(SCORE_UNITS, 'score') ??
-    tryList(COUNT_UNITS, 'count');
+  const hit = tryList(MONEY_UNITS, 'money') ?? tryList(TIME_UNITS, 'time') ?? tryList(SCORE_UNITS, 'score') ?? tryList(COUNT_UNITS, 'count');
   if (hit) return hit;
   if (s === '') return { unit: scale === 1 ? 'none' : 'count', unitText: '', scale, tail: '' };
   return null;

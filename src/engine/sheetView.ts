@@ -3,15 +3,7 @@
  * inside a merge reads as the merge's top-left value, as a person sees it.
  */
 import { parseRange, type RangeAddress } from './address';
-import {
-  formulaAt,
-  lastCol,
-  lastRow,
-  numberFormatAt,
-  valueAt,
-  type CellScalar,
-  type SheetSnapshot,
-} from './snapshot';
+import { formulaAt, lastCol, lastRow, numberFormatAt, valueAt, type CellScalar, type SheetSnapshot } from './snapshot';
 import { normText } from './text';
 
 export class SheetView {

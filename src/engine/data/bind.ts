@@ -239,12 +239,10 @@ function fromColumn(column: DataColumn, table: DataTable, rule: Rule): Bound | n
   const unreadable = [...column.unreadable, ...(column.num?.unreadable ?? []), ...(column.den?.unreadable ?? [])];
   if (unreadable.length > 0) {
     // Never score on a silently shortened series.
-    const f = finding(
-      'DATA_UNREADABLE',
-      'error',
-      `“${column.header}”有${unreadable.length}个月份的数据无法读取（${unreadable.join('、')}），不能计算`,
-      { sheet: table.sheet, cell: unreadable[0] },
-    );
+    const f = finding('DATA_UNREADABLE', 'error', `“${column.header}”有${unreadable.length}个月份的数据无法读取（${unreadable.join('、')}），不能计算`, {
+      sheet: table.sheet,
+      cell: unreadable[0],
+    });
     return { actual: { kind: 'monthly', months: [] }, display: '', source: where, findings: [f], unusable: true };
   }
   if (MONTHLY_KINDS.has(rule.kind)) {
@@ -289,12 +287,10 @@ function fromColumn(column: DataColumn, table: DataTable, rule: Rule): Bound | n
     const mean = months.reduce((a, m) => a.plus(m.value.value), dec(0)).div(months.length);
     const q = quantity(mean, 'percent');
     findings.push(
-      finding(
-        'RATE_AVERAGED',
-        'warning',
-        `“${column.header}”找不到分子分母列，也没有合计行，年度值按${months.length}个月简单平均计算为${fmtQuantity(q)}`,
-        { sheet: table.sheet, cell: toA1(table.periods[0].row, column.col) },
-      ),
+      finding('RATE_AVERAGED', 'warning', `“${column.header}”找不到分子分母列，也没有合计行，年度值按${months.length}个月简单平均计算为${fmtQuantity(q)}`, {
+        sheet: table.sheet,
+        cell: toA1(table.periods[0].row, column.col),
+      }),
     );
     return { actual: { kind: 'quantity', q, label: column.header }, display: fmtQuantity(q), source: `${where}（月平均）`, findings };
   }
@@ -336,7 +332,9 @@ function fromSpec(spec: string, rule: Rule, data: DataContext): Bound | null {
         ...num,
         header: `${num.header}÷${den.header}`,
         kind: 'rate',
-        values: num.values.map((v, i) => (v && den.values[i] && !den.values[i]!.value.isZero() ? quantity(v.value.div(den.values[i]!.value), 'percent') : null)),
+        values: num.values.map((v, i) =>
+          v && den.values[i] && !den.values[i]!.value.isZero() ? quantity(v.value.div(den.values[i]!.value), 'percent') : null,
+        ),
         tolerance: num.values.map(() => dec('1e-9')),
         total: null,
         totalRow: null,
@@ -356,11 +354,7 @@ function fromSpec(spec: string, rule: Rule, data: DataContext): Bound | null {
   return null;
 }
 
-export type BindResult =
-  | { kind: 'bound'; bound: Bound }
-  | { kind: 'none' }
-  | { kind: 'ambiguous'; options: string[] }
-  | { kind: 'badSpec'; spec: string };
+export type BindResult = { kind: 'bound'; bound: Bound } | { kind: 'none' } | { kind: 'ambiguous'; options: string[] } | { kind: 'badSpec'; spec: string };
 
 /** Find the data for an indicator whose rule needs a measured value. */
 export function bindFromData(names: string[], rule: Rule, data: DataContext, spec?: string): BindResult {
@@ -372,8 +366,7 @@ export function bindFromData(names: string[], rule: Rule, data: DataContext, spe
   const list = candidates(names.filter(Boolean), rule, data);
   if (list.length === 0 || list[0].score < 0.6) return { kind: 'none' };
   const [best, second] = list;
-  const label = (c: Candidate) =>
-    c.column ? `${c.table!.sheet}!${c.column.header}` : `${c.survey!.sheet}!${c.survey!.summaryLabel || c.survey!.question}`;
+  const label = (c: Candidate) => (c.column ? `${c.table!.sheet}!${c.column.header}` : `${c.survey!.sheet}!${c.survey!.summaryLabel || c.survey!.question}`);
   if (second && best.score < 1 && second.score >= best.score - 0.05) {
     return { kind: 'ambiguous', options: [label(best), label(second)] };
   }

@@ -30,8 +30,7 @@ export interface SurveyTable {
   items: SurveyItem[];
 }
 
-const LIKERT =
-  /^(非常|十分|很|比较|较|基本|一般|不太|不大|较不|不|非常不|很不)(满意|了解|认可|同意|知晓|熟悉|清楚|支持|方便|及时|好|赞同|理解)?$/;
+const LIKERT = /^(非常|十分|很|比较|较|基本|一般|不太|不大|较不|不|非常不|很不)(满意|了解|认可|同意|知晓|熟悉|清楚|支持|方便|及时|好|赞同|理解)?$/;
 const POINT_LEVEL = /^([1-5])分$/;
 const RESULT_HEADER = /^(计算值|得分|结果|满意度|知晓率|认可率|综合得分|满意率|计算结果)$/;
 
@@ -53,8 +52,7 @@ export function defaultWeights(levels: string[]): Decimal[] {
 
 export function readSurveyTable(view: SheetView): SurveyTable | null {
   const items: SurveyItem[] = [];
-  let header: { row: number; levelCols: number[]; levels: string[]; resultCol: number | null; questionCol: number } | null =
-    null;
+  let header: { row: number; levelCols: number[]; levels: string[]; resultCol: number | null; questionCol: number } | null = null;
   for (let r = view.firstRow; r <= view.lastRow; r++) {
     const levelCols: number[] = [];
     let resultCol: number | null = null;
@@ -121,7 +119,9 @@ export function scoreSurvey(item: SurveyItem, weights: Decimal[]): SurveyScore |
   const shares = vals.map((v) => v.div(total));
   const value = sum(shares.map((s, i) => s.times(weights[i])));
   const terms = item.levels.map((l, i) =>
-    byCounts ? `${l}${vals[i].toString()}人×${weights[i].times(100).toString()}%` : `${l}${vals[i].times(100).toString()}%×${weights[i].times(100).toString()}%`,
+    byCounts
+      ? `${l}${vals[i].toString()}人×${weights[i].times(100).toString()}%`
+      : `${l}${vals[i].times(100).toString()}%×${weights[i].times(100).toString()}%`,
   );
   const trace = byCounts
     ? `(${terms.join('+')})÷${total.toString()}人=${value.times(100).toDecimalPlaces(2).toString()}%`

@@ -14,9 +14,7 @@ function isNumber(g: SheetGrid, row: number, col: number): boolean {
 
 /** Numbers on both sides of the blank, vertically or horizontally. */
 function insideNumericBlock(g: SheetGrid, row: number, col: number): boolean {
-  return (
-    (isNumber(g, row - 1, col) && isNumber(g, row + 1, col)) || (isNumber(g, row, col - 1) && isNumber(g, row, col + 1))
-  );
+  return (isNumber(g, row - 1, col) && isNumber(g, row + 1, col)) || (isNumber(g, row, col - 1) && isNumber(g, row, col + 1));
 }
 
 export function checkEmptyRefs(grid: SheetGrid, grids: WorkbookGrids): Finding[] {

@@ -220,9 +220,7 @@ function evalFunc(name: string, argExprs: Expr[], ctx: EvalContext): Value {
     return isError(s) ? evaluateExpr(argExprs[1], ctx) : s;
   }
   // A reference argument is a range to SUM and friends even when it is one cell: text in it is skipped, not coerced.
-  const args = argExprs.map((a) =>
-    a.type === 'missing' ? null : a.type === 'ref' ? asRange(evaluateExpr(a, ctx)) : evaluateExpr(a, ctx),
-  );
+  const args = argExprs.map((a) => (a.type === 'missing' ? null : a.type === 'ref' ? asRange(evaluateExpr(a, ctx)) : evaluateExpr(a, ctx)));
   switch (name) {
     case 'SUM': {
       const c = collect(args, false);
@@ -288,9 +286,7 @@ function evalFunc(name: string, argExprs: Expr[], ctx: EvalContext): Value {
     case 'OR': {
       const vals: boolean[] = [];
       for (const a of args) {
-        const items = isRange(a)
-          ? a.range.flat().filter((v) => typeof v === 'boolean' || typeof v === 'number' || isError(v))
-          : [a];
+        const items = isRange(a) ? a.range.flat().filter((v) => typeof v === 'boolean' || typeof v === 'number' || isError(v)) : [a];
         for (const v of items) {
           const t = truthy(v);
           if (isError(t)) return t;

@@ -2,14 +2,7 @@
  * A sheet seen by the formula checks: what kind of content each cell holds
  * and, for formula cells, the analysed formula (computed once, on demand).
  */
-import {
-  isErrorValue,
-  lastCol,
-  lastRow,
-  type CellScalar,
-  type SheetSnapshot,
-  type WorkbookSnapshot,
-} from '../snapshot';
+import { isErrorValue, lastCol, lastRow, type CellScalar, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
 import { analyzeFormula, type FormulaInfo } from './references';
 
 export type CellKind = 'empty' | 'text' | 'number' | 'bool' | 'error' | 'formula';

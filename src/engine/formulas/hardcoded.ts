@@ -39,12 +39,7 @@ export function typedMatches(typed: number, computed: number): boolean {
  * two SUMs, not the data column of an interleaved "count | share | count |
  * share" layout; and typed numbers must be the exception in the stretch.
  */
-function framingGroup(
-  grid: SheetGrid,
-  run: Run,
-  groups: Map<string, Group>,
-  i: number,
-): { model: RunMember; group: Group } | null {
+function framingGroup(grid: SheetGrid, run: Run, groups: Map<string, Group>, i: number): { model: RunMember; group: Group } | null {
   const c = run.members[i];
   const before = run.members[i - 1];
   const after = run.members[i + 1];
@@ -66,12 +61,7 @@ function framingGroup(
 
 function readsCell(formula: string, sheet: string, row: number, col: number): boolean {
   return analyzeFormula(formula, sheet, row, col).refs.some(
-    (r) =>
-      r.sheet.toLowerCase() === sheet.toLowerCase() &&
-      r.top <= row &&
-      r.bottom >= row &&
-      r.left <= col &&
-      r.right >= col,
+    (r) => r.sheet.toLowerCase() === sheet.toLowerCase() && r.top <= row && r.bottom >= row && r.left <= col && r.right >= col,
   );
 }
 
@@ -84,13 +74,7 @@ function adjacentFormulas(grid: SheetGrid, run: Run, i: number, fp: string): Run
   return out;
 }
 
-export function checkHardcoded(
-  grid: SheetGrid,
-  run: Run,
-  groups: Map<string, Group>,
-  ctx: EvalContext,
-  out: RunFinding[],
-): void {
+export function checkHardcoded(grid: SheetGrid, run: Run, groups: Map<string, Group>, ctx: EvalContext, out: RunFinding[]): void {
   run.members.forEach((c, i) => {
     // Only a real typed number (a formula without references also counts as "number" in runs).
     if (c.kind !== 'number' || grid.kind(c.row, c.col) !== 'number') return;
@@ -107,21 +91,10 @@ export function checkHardcoded(
     const computed = typeof v === 'number' ? v : undefined;
     const differs = computed !== undefined && !typedMatches(typed, computed);
     const self = toA1(c.row, c.col);
-    const note =
-      computed === undefined
-        ? ''
-        : differs
-          ? `，而按公式应为 ${formatNumber(computed)}`
-          : '，数值与公式结果相同，但不会随数据更新';
+    const note = computed === undefined ? '' : differs ? `，而按公式应为 ${formatNumber(computed)}` : '，数值与公式结果相同，但不会随数据更新';
     const message = `${self} 是手工录入的数值 ${formatNumber(typed)}，而${lineName(run.axis, run.line)} ${spanText(group.cells)}中的同类单元格都是公式（应为 ${expected}）${note}`;
     out.push({
-      finding: finding(
-        'HARDCODED_IN_FORMULA_REGION',
-        differs ? 'warning' : 'info',
-        message,
-        { sheet: grid.name, cell: self },
-        { expected, actual: typed },
-      ),
+      finding: finding('HARDCODED_IN_FORMULA_REGION', differs ? 'warning' : 'info', message, { sheet: grid.name, cell: self }, { expected, actual: typed }),
       peers: adjacentFormulas(grid, run, i, group.fingerprint).map((x) => ({ row: x.row, col: x.col })),
     });
   });

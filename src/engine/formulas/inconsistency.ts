@@ -44,9 +44,7 @@ function summarisesGroup(info: FormulaInfo, g: Group, run: Run, m: RunMember, sh
   if (m.pos > g.cells[0].pos && m.pos < g.cells[g.cells.length - 1].pos) return false;
   return info.refs.some((r) => {
     if (!sameSheet(r.sheet, sheet)) return false;
-    const covered = g.cells.filter((c) =>
-      run.axis === 'col' ? r.top <= c.row && r.bottom >= c.row : r.left <= c.col && r.right >= c.col,
-    );
+    const covered = g.cells.filter((c) => (run.axis === 'col' ? r.top <= c.row && r.bottom >= c.row : r.left <= c.col && r.right >= c.col));
     return covered.length >= 2;
   });
 }
@@ -70,12 +68,7 @@ function isRecurrent(info: FormulaInfo, run: Run): boolean {
 /** Some cell of the group reads the cell: it is their input (a base, a header), not a broken copy. */
 function groupReads(grid: SheetGrid, g: Group, m: RunMember): boolean {
   return g.cells.some((c) =>
-    grid
-      .info(c.row, c.col)!
-      .refs.some(
-        (r) =>
-          sameSheet(r.sheet, grid.name) && r.top <= m.row && r.bottom >= m.row && r.left <= m.col && r.right >= m.col,
-      ),
+    grid.info(c.row, c.col)!.refs.some((r) => sameSheet(r.sheet, grid.name) && r.top <= m.row && r.bottom >= m.row && r.left <= m.col && r.right >= m.col),
   );
 }
 
@@ -135,13 +128,7 @@ function sameValue(a: Scalar | undefined, b: Scalar | undefined): boolean {
 }
 
 /** The group `m` should have followed, if it looks like a broken copy of one. */
-function modelFor(
-  grid: SheetGrid,
-  run: Run,
-  formulas: RunMember[],
-  groups: Map<string, Group>,
-  m: RunMember,
-): Group | null {
+function modelFor(grid: SheetGrid, run: Run, formulas: RunMember[], groups: Map<string, Group>, m: RunMember): Group | null {
   const info = grid.info(m.row, m.col)!;
   const own = groups.get(info.fingerprint)!;
   const idx = formulas.indexOf(m);
@@ -176,14 +163,7 @@ function modelFor(
 }
 
 /** Judge every formula of one run; `formulas` are its formula members in order. */
-export function checkInconsistent(
-  grid: SheetGrid,
-  run: Run,
-  formulas: RunMember[],
-  groups: Map<string, Group>,
-  ctx: EvalContext,
-  out: RunFinding[],
-): void {
+export function checkInconsistent(grid: SheetGrid, run: Run, formulas: RunMember[], groups: Map<string, Group>, ctx: EvalContext, out: RunFinding[]): void {
   if (formulas.length < 3 || groups.size < 2) return;
   for (const m of formulas) {
     const model = modelFor(grid, run, formulas, groups, m);
@@ -194,9 +174,7 @@ export function checkInconsistent(
     const expected = translateFormula(rep.formula, m.row - first.row, m.col - first.col);
     // A total of the run (a row total in its row, a column total under row formulas) is legitimate,
     // unless its own line holds typed inputs like the model's lines (=SUM(L2:L15) on a data row).
-    const aggregate =
-      (readsOwnLine(info, run, grid.name) && !readsOwnLine(rep, run, grid.name)) ||
-      summarisesGroup(info, model, run, m, grid.name);
+    const aggregate = (readsOwnLine(info, run, grid.name) && !readsOwnLine(rep, run, grid.name)) || summarisesGroup(info, model, run, m, grid.name);
     if (aggregate && !readsTypedNumbers(grid, expected, m)) continue;
     const actual = info.formula;
     const cell = toA1(m.row, m.col);
@@ -262,13 +240,7 @@ export function checkAdjustedCopies(grid: SheetGrid, run: Run, groups: Map<strin
       if (readingForm(info) !== readingForm(base)) continue;
       const message = `公式 ${info.formula} 与${lineName(run.axis, run.line)} ${spanText(major)}中的同类公式（如 ${toA1(major[0].row, major[0].col)} ${base.formula}）引用相同，但常数项的个数不同（手工加减了数值？），请确认是否为有意调整`;
       out.push({
-        finding: finding(
-          'FORMULA_INCONSISTENT',
-          'info',
-          message,
-          { sheet: grid.name, cell: toA1(m.row, m.col) },
-          { actual: info.formula },
-        ),
+        finding: finding('FORMULA_INCONSISTENT', 'info', message, { sheet: grid.name, cell: toA1(m.row, m.col) }, { actual: info.formula }),
         peers: major.map((c) => ({ row: c.row, col: c.col })),
       });
     }

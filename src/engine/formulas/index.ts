@@ -57,13 +57,7 @@ const SPECIFICITY: Record<string, number> = {
   REF_TO_EMPTY: 5,
 };
 /** Codes that describe the same suspicion about a cell (at most one of them is kept per cell). */
-const STRUCTURAL = new Set([
-  'SUM_DOUBLE_COUNTS',
-  'SUM_OMITS_ADJACENT',
-  'HARDCODED_IN_FORMULA_REGION',
-  'FORMULA_INCONSISTENT',
-  'REF_TO_EMPTY',
-]);
+const STRUCTURAL = new Set(['SUM_DOUBLE_COUNTS', 'SUM_OMITS_ADJACENT', 'HARDCODED_IN_FORMULA_REGION', 'FORMULA_INCONSISTENT', 'REF_TO_EMPTY']);
 
 function dedupe(items: FormulaFinding[]): FormulaFinding[] {
   const best = new Map<string, FormulaFinding>();

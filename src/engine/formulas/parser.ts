@@ -95,8 +95,7 @@ class Parser {
       case 'name':
         return { type: 'name', name: t.text };
       case 'op':
-        if (t.text === '-' || t.text === '+' || t.text === '@')
-          return { type: 'unary', op: t.text, arg: this.expr(PREFIX_POWER) };
+        if (t.text === '-' || t.text === '+' || t.text === '@') return { type: 'unary', op: t.text, arg: this.expr(PREFIX_POWER) };
         throw new ParseError(`unexpected ${t.text}`);
       case 'open': {
         const e = this.expr(0);

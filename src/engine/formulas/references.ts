@@ -78,8 +78,7 @@ function r1c1End(e: RefEnd, row: number, col: number): string {
 }
 
 function sheetKey(ref: Reference, hostSheet: string): string {
-  if (ref.book !== undefined || ref.sheetTo !== undefined)
-    return `${ref.book ?? ''}${ref.sheet ?? ''}:${ref.sheetTo ?? ''}!`;
+  if (ref.book !== undefined || ref.sheetTo !== undefined) return `${ref.book ?? ''}${ref.sheet ?? ''}:${ref.sheetTo ?? ''}!`;
   if (ref.sheet === undefined || ref.sheet === hostSheet) return '';
   return `${ref.sheet.toLowerCase()}!`;
 }
@@ -107,8 +106,7 @@ function fingerprintTokens(r: ResolvedRef, hostSheet: string, row: number, col: 
   const sameAnchors = start.rowAbs === end.rowAbs && start.colAbs === end.colAbs;
   if (r.kind === 'range' && sameAnchors && refSize(r) <= EXPAND_LIMIT) {
     const out: string[] = [];
-    for (let y = r.top; y <= r.bottom; y++)
-      for (let x = r.left; x <= r.right; x++) out.push(cellToken(y, x, start.rowAbs, start.colAbs, row, col));
+    for (let y = r.top; y <= r.bottom; y++) for (let x = r.left; x <= r.right; x++) out.push(cellToken(y, x, start.rowAbs, start.colAbs, row, col));
     return out;
   }
   return [refShape(r.ref, hostSheet, row, col)];

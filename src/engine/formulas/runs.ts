@@ -28,15 +28,13 @@ export interface Run {
 export const MAX_GAP = 2;
 
 function flush(runs: Run[], axis: Axis, line: number, members: RunMember[]): void {
-  if (members.length >= 2 && members.some((m) => m.kind === 'formula'))
-    runs.push({ axis, line, members: members.slice() });
+  if (members.length >= 2 && members.some((m) => m.kind === 'formula')) runs.push({ axis, line, members: members.slice() });
 }
 
 /** All runs of a sheet along one axis. */
 export function runsOf(grid: SheetGrid, axis: Axis): Run[] {
   const runs: Run[] = [];
-  const [lineFrom, lineTo, posFrom, posTo] =
-    axis === 'row' ? [grid.top, grid.bottom, grid.left, grid.right] : [grid.left, grid.right, grid.top, grid.bottom];
+  const [lineFrom, lineTo, posFrom, posTo] = axis === 'row' ? [grid.top, grid.bottom, grid.left, grid.right] : [grid.left, grid.right, grid.top, grid.bottom];
   for (let line = lineFrom; line <= lineTo; line++) {
     let members: RunMember[] = [];
     let lastPos = -Infinity;

@@ -30,8 +30,5 @@ export function skeletonDistance(a: string, b: string, limit = 3): number {
  */
 export function comparable(a: FormulaInfo, b: FormulaInfo): boolean {
   if (a.skeleton === b.skeleton) return true;
-  return (
-    skeletonDistance(a.skeleton, b.skeleton, 2) <= 2 &&
-    Math.max(a.skeleton.split(' ').length, b.skeleton.split(' ').length) >= 3
-  );
+  return skeletonDistance(a.skeleton, b.skeleton, 2) <= 2 && Math.max(a.skeleton.split(' ').length, b.skeleton.split(' ').length) >= 3;
 }

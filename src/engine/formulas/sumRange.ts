@@ -38,9 +38,7 @@ export function aggregateCalls(info: FormulaInfo, sheet: string): AggregateCall[
 
 function readsAny(info: FormulaInfo, cells: { row: number; col: number }[], sheet: string): boolean {
   return info.refs.some(
-    (r) =>
-      r.sheet.toLowerCase() === sheet.toLowerCase() &&
-      cells.some((c) => r.top <= c.row && r.bottom >= c.row && r.left <= c.col && r.right >= c.col),
+    (r) => r.sheet.toLowerCase() === sheet.toLowerCase() && cells.some((c) => r.top <= c.row && r.bottom >= c.row && r.left <= c.col && r.right >= c.col),
   );
 }
 
@@ -113,7 +111,13 @@ export function checkSumOmits(grid: SheetGrid): Finding[] {
       const cut = stopsShortOfBlock(grid, r, row, col);
       if (cut) {
         if (readsAny(info, [cut], grid.name)) continue;
-        const wider = { ...r, top: Math.min(r.top, cut.row), bottom: Math.max(r.bottom, cut.row), left: Math.min(r.left, cut.col), right: Math.max(r.right, cut.col) };
+        const wider = {
+          ...r,
+          top: Math.min(r.top, cut.row),
+          bottom: Math.max(r.bottom, cut.row),
+          left: Math.min(r.left, cut.col),
+          right: Math.max(r.right, cut.col),
+        };
         out.push(
           finding(
             'SUM_OMITS_ADJACENT',
@@ -165,11 +169,7 @@ export function checkSumOmits(grid: SheetGrid): Finding[] {
  * range covers that this one's does not, when they hold numbers; null when
  * the two do not differ by such an omission.
  */
-export function omittedBySibling(
-  grid: SheetGrid,
-  actual: FormulaInfo,
-  expected: FormulaInfo,
-): { row: number; col: number }[] | null {
+export function omittedBySibling(grid: SheetGrid, actual: FormulaInfo, expected: FormulaInfo): { row: number; col: number }[] | null {
   if (actual.skeleton !== expected.skeleton) return null;
   const a = aggregateCalls(actual, grid.name);
   const e = aggregateCalls(expected, grid.name);
@@ -178,8 +178,7 @@ export function omittedBySibling(
   const re = e[0].range;
   if (ra.sheet.toLowerCase() !== re.sheet.toLowerCase()) return null;
   const inside = re.top <= ra.top && re.bottom >= ra.bottom && re.left <= ra.left && re.right >= ra.right;
-  if (!inside || (re.top === ra.top && re.bottom === ra.bottom && re.left === ra.left && re.right === ra.right))
-    return null;
+  if (!inside || (re.top === ra.top && re.bottom === ra.bottom && re.left === ra.left && re.right === ra.right)) return null;
   const g = ra.sheet.toLowerCase() === grid.name.toLowerCase() ? grid : null;
   if (!g) return null;
   const missing: { row: number; col: number }[] = [];
@@ -213,12 +212,7 @@ export function checkDoubleCounts(grid: SheetGrid): Finding[] {
         const sub = aggregateCalls(inner, grid.name).find((c) => c.func === 'SUM');
         if (!sub || inner.tokens.length !== 4) continue;
         const s = sub.range;
-        const inside =
-          s.sheet.toLowerCase() === r.sheet.toLowerCase() &&
-          s.top >= r.top &&
-          s.bottom <= r.bottom &&
-          s.left >= r.left &&
-          s.right <= r.right;
+        const inside = s.sheet.toLowerCase() === r.sheet.toLowerCase() && s.top >= r.top && s.bottom <= r.bottom && s.left >= r.left && s.right <= r.right;
         if (!inside) continue;
         hit = `${toA1(y, x)}（${inner.formula}）及其明细 ${rangeToA1(s)}`;
         break;

@@ -32,20 +32,7 @@ export interface Reference {
 }
 
 export type TokenType =
-  | 'number'
-  | 'string'
-  | 'bool'
-  | 'error'
-  | 'ref'
-  | 'name'
-  | 'func'
-  | 'op'
-  | 'open'
-  | 'close'
-  | 'sep'
-  | 'arrayOpen'
-  | 'arrayClose'
-  | 'unknown';
+  'number' | 'string' | 'bool' | 'error' | 'ref' | 'name' | 'func' | 'op' | 'open' | 'close' | 'sep' | 'arrayOpen' | 'arrayClose' | 'unknown';
 
 export interface Token {
   type: TokenType;
@@ -138,10 +125,7 @@ function splitBook(s: string): { book?: string; sheet: string } {
  * Parse the address part of a reference at f[i] (after any sheet prefix):
  * A1, $A$1, A1:B2, A:B, 1:3. Returns null when it is not an address.
  */
-function parseAddress(
-  f: string,
-  i: number,
-): { kind: Reference['kind']; start: RefEnd; end: RefEnd; next: number } | null {
+function parseAddress(f: string, i: number): { kind: Reference['kind']; start: RefEnd; end: RefEnd; next: number } | null {
   const j = wordEnd(f, i);
   const w1 = f.slice(i, j);
   if (!w1) return null;
@@ -166,12 +150,7 @@ function parseAddress(
   return null;
 }
 
-function refToken(
-  f: string,
-  start: number,
-  prefix: { sheet?: string; book?: string; sheetTo?: string },
-  at: number,
-): Token | null {
+function refToken(f: string, start: number, prefix: { sheet?: string; book?: string; sheetTo?: string }, at: number): Token | null {
   const a = parseAddress(f, at);
   if (!a) return null;
   const ref: Reference = { kind: a.kind, start: a.start, end: a.end };

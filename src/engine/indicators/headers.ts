@@ -23,7 +23,10 @@ const SYNONYMS: [LabelKind, string[]][] = [
   ['max', ['分值', '权重', '指标分值', '标准分值', '满分', '标准分', '分数', '权重分', '指标权重', '权重分值', '分值权重', '指标分']],
   ['explanation', ['指标解释', '指标内涵', '指标含义', '指标定义', '指标释义']],
   ['description', ['指标说明', '评价要点', '考核要点', '评价内容', '考核内容', '指标要点']],
-  ['rule', ['评分标准', '评价标准', '评分细则', '评分办法', '计分方法', '评分方法', '评分规则', '考核标准', '评分要点及标准', '评价标准及分值', '评分标准及方法']],
+  [
+    'rule',
+    ['评分标准', '评价标准', '评分细则', '评分办法', '计分方法', '评分方法', '评分规则', '考核标准', '评分要点及标准', '评价标准及分值', '评分标准及方法'],
+  ],
   ['evidence', ['评分依据', '依据', '得分情况', '评价依据', '得分依据', '评价情况', '得分说明', '评价结果', '评分说明', '评价说明', '完成情况说明']],
   ['source', ['依据来源', '数据来源', '资料来源', '证据来源']],
   ['method', ['证据收集方式', '取数方式', '数据收集方式', '收集方式', '取证方式']],
@@ -123,9 +126,7 @@ function resolveColumns(view: SheetView, top: number, bottom: number): HeaderInf
     lastCol = c;
     const kinds = path.map(classifyLabel);
     const bottomKind = kinds[kinds.length - 1];
-    const levelAbove = [...kinds].reverse().find((k) => k === 'level1' || k === 'level2' || k === 'level3') as
-      | LevelRole
-      | undefined;
+    const levelAbove = [...kinds].reverse().find((k) => k === 'level1' || k === 'level2' || k === 'level3') as LevelRole | undefined;
     let role: ColumnRole | null = null;
     if ((bottomKind === 'name' || bottomKind === 'parent') && levelAbove) role = levelAbove;
     else if (bottomKind === 'max' && levelAbove) role = MAX_ROLE[levelAbove];
@@ -150,19 +151,13 @@ function resolveColumns(view: SheetView, top: number, bottom: number): HeaderInf
   // 分值/权重 without a level above belongs to the nearest level column to its left without a max.
   for (const c of [...pendingMax, ...maxOrTarget.filter(() => true)]) {
     const isAmbiguous = maxOrTarget.includes(c);
-    const left = levels
-      .filter((l) => (columns[l] as number) < c)
-      .sort((a, b) => (columns[b] as number) - (columns[a] as number));
+    const left = levels.filter((l) => (columns[l] as number) < c).sort((a, b) => (columns[b] as number) - (columns[a] as number));
     const free = left.find((l) => columns[MAX_ROLE[l]] === undefined);
     if (free && (!isAmbiguous || left[0] === free)) columns[MAX_ROLE[free]] = c;
     else if (isAmbiguous && columns.target === undefined) columns.target = c;
   }
   const hasPayload =
-    columns.max1 !== undefined ||
-    columns.max2 !== undefined ||
-    columns.max3 !== undefined ||
-    columns.rule !== undefined ||
-    columns.score !== undefined;
+    columns.max1 !== undefined || columns.max2 !== undefined || columns.max3 !== undefined || columns.rule !== undefined || columns.score !== undefined;
   if (!hasPayload) return null;
   return { top, bottom, columns, labels, levels, lastCol };
 }

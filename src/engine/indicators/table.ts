@@ -26,20 +26,7 @@ import {
 import { classifySpecialLabel, isTitleText, parseIndicatorName } from './names';
 
 const TEXT_ROLES: ColumnRole[] = ['rule', 'explanation', 'description', 'evidence', 'source', 'method', 'note'];
-const CELL_ROLES: ColumnRole[] = [
-  'score',
-  'deduction',
-  'note',
-  'actual',
-  'target',
-  'rule',
-  'rate',
-  'subtotal',
-  'evidence',
-  'max3',
-  'max2',
-  'max1',
-];
+const CELL_ROLES: ColumnRole[] = ['score', 'deduction', 'note', 'actual', 'target', 'rule', 'rate', 'subtotal', 'evidence', 'max3', 'max2', 'max1'];
 
 export interface TableParse {
   table: IndicatorTable;
@@ -71,9 +58,7 @@ function readMax(
     return { max: r.q.value, cell: { row, col } };
   }
   if (!r.empty && v !== '-' && v !== '—') {
-    findings.push(
-      finding('MAX_NOT_A_NUMBER', 'error', `分值单元格无法读取为数字：${r.reason}`, { sheet: view.name, cell: toA1(row, col) }),
-    );
+    findings.push(finding('MAX_NOT_A_NUMBER', 'error', `分值单元格无法读取为数字：${r.reason}`, { sheet: view.name, cell: toA1(row, col) }));
   }
   return { max: null, cell: null };
 }
@@ -196,12 +181,10 @@ export function parseIndicatorTable(view: SheetView, header: HeaderInfo): TableP
       };
       if (maxRead.max && parsed.max && !maxRead.max.eq(parsed.max)) {
         findings.push(
-          finding(
-            'NAME_MAX_CONFLICT',
-            'warning',
-            `“${leafText}”名称中的分值${parsed.max.toString()}与分值列${maxRead.max.toString()}不一致`,
-            { sheet: view.name, cell: toA1(row, leafCol) },
-          ),
+          finding('NAME_MAX_CONFLICT', 'warning', `“${leafText}”名称中的分值${parsed.max.toString()}与分值列${maxRead.max.toString()}不一致`, {
+            sheet: view.name,
+            cell: toA1(row, leafCol),
+          }),
         );
       }
       for (const role of TEXT_ROLES) {
@@ -318,12 +301,7 @@ function findSpecialLabel(
   return null;
 }
 
-function buildSpecialRow(
-  view: SheetView,
-  row: number,
-  header: HeaderInfo,
-  s: { col: number; kind: SpecialRow['kind']; label: string },
-): SpecialRow {
+function buildSpecialRow(view: SheetView, row: number, header: HeaderInfo, s: { col: number; kind: SpecialRow['kind']; label: string }): SpecialRow {
   const cells: SpecialRow['cells'] = {};
   for (const [role, col] of Object.entries(header.columns) as [ColumnRole, number][]) {
     cells[role] = cellInput(view, row, col);

@@ -20,12 +20,14 @@ export function inSpaceOf(actual: Quantity, ref: Quantity): Comparable {
   switch (ref.unit) {
     case 'percent':
       if (a.unit === 'percent') return { ok: true, value: a.value };
-      if (a.unit === 'score') return { ok: true, value: a.value.div(HUNDRED), note: `按${fmtQuantity({ ...a, unit: 'percent', unitText: '%', value: a.value.div(HUNDRED) })}计` };
+      if (a.unit === 'score')
+        return { ok: true, value: a.value.div(HUNDRED), note: `按${fmtQuantity({ ...a, unit: 'percent', unitText: '%', value: a.value.div(HUNDRED) })}计` };
       if (a.unit === 'none') return { ok: true, value: a.value.abs().gt(1) ? a.value.div(HUNDRED) : a.value };
       break;
     case 'score':
       if (a.unit === 'score' || a.unit === 'none') return { ok: true, value: a.value };
-      if (a.unit === 'percent') return { ok: true, value: a.value.times(HUNDRED), note: `按${fmtQuantity({ ...a, unit: 'score', unitText: '分', value: a.value.times(HUNDRED) })}计` };
+      if (a.unit === 'percent')
+        return { ok: true, value: a.value.times(HUNDRED), note: `按${fmtQuantity({ ...a, unit: 'score', unitText: '分', value: a.value.times(HUNDRED) })}计` };
       break;
     case 'money':
       if (a.unit === 'money') return { ok: true, value: a.value };

@@ -33,11 +33,7 @@ function body(rule: Rule, max: Decimal | null): string {
       const points = max ?? rule.points;
       const mult = points ? `×${fmt(points)}` : '×分值';
       const target = rule.target;
-      const divisor = target
-        ? target.unit === 'percent' && target.value.eq(1)
-          ? ''
-          : `÷${q(target)}`
-        : `÷${rule.targetRef ?? '目标值'}（未找到目标值）`;
+      const divisor = target ? (target.unit === 'percent' && target.value.eq(1) ? '' : `÷${q(target)}`) : `÷${rule.targetRef ?? '目标值'}（未找到目标值）`;
       return `按比例：得分=${who}${divisor}${mult}${cap}`;
     }
     case 'step':
@@ -64,7 +60,15 @@ function body(rule: Rule, max: Decimal | null): string {
     case 'categorical':
       return rule.options
         .map((o) => {
-          const got = o.points ? `得${pts(o.points)}` : o.fraction!.eq(1) ? '得满分' : o.fraction!.isZero() ? '不得分' : o.fraction!.eq('0.5') ? '得一半分' : `得满分的${fmt(o.fraction!.times(100))}%`;
+          const got = o.points
+            ? `得${pts(o.points)}`
+            : o.fraction!.eq(1)
+              ? '得满分'
+              : o.fraction!.isZero()
+                ? '不得分'
+                : o.fraction!.eq('0.5')
+                  ? '得一半分'
+                  : `得满分的${fmt(o.fraction!.times(100))}%`;
           return `${o.label}${got}`;
         })
         .join('；');

@@ -8,8 +8,7 @@ import { parseQuantity, type Quantity, type QuantityUnit } from '../quantity';
 import { CIRCLED_CLASS, maskDates } from './normalize';
 
 export const NUM = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
-export const UNIT =
-  '(?:百万|万|亿|千)?(?:%|‰|个百分点|百分点|元|人次|个月|小时|工作日|分钟|[通件条个次人项起处台套户份家座批名位张篇期场单分天日月年秒周])';
+export const UNIT = '(?:百万|万|亿|千)?(?:%|‰|个百分点|百分点|元|人次|个月|小时|工作日|分钟|[通件条个次人项起处台套户份家座批名位张篇期场单分天日月年秒周])';
 
 /** A number with an optional unit, read exactly. */
 export function readQuantity(numText: string, unitText = ''): Quantity | null {
@@ -113,15 +112,7 @@ export interface Outcome {
 }
 
 const OUTCOME_RE = new RegExp(
-  [
-    '得满分',
-    '得一半(?:的)?分(?:值|数)?',
-    '得半分',
-    '不得分',
-    `得(?:分)?(${NUM})分`,
-    `\\((${NUM})分\\)`,
-    '(?:直接|指标|则)为0分',
-  ].join('|'),
+  ['得满分', '得一半(?:的)?分(?:值|数)?', '得半分', '不得分', `得(?:分)?(${NUM})分`, `\\((${NUM})分\\)`, '(?:直接|指标|则)为0分'].join('|'),
   'g',
 );
 

@@ -44,10 +44,7 @@ export function cnNumeralsToDigits(s: string): string {
       // "一个百分点", "一个月", "五%": a measure the rule computes with.
       .replace(new RegExp(`(${CN_NUM})(个百分点|百分点|个月|%)`, 'g'), (_m, n: string, u: string) => arabic(n) + u)
       // "每发现一处", "每出现一次", "每存在一项": the counted unit of a deduction.
-      .replace(
-        new RegExp(`每([^\\d，,；;。、]{0,6}?)(${CN_NUM})(${COUNT_WORDS})`, 'g'),
-        (_m, mid: string, n: string, u: string) => `每${mid}${arabic(n)}${u}`,
-      )
+      .replace(new RegExp(`每([^\\d，,；;。、]{0,6}?)(${CN_NUM})(${COUNT_WORDS})`, 'g'), (_m, mid: string, n: string, u: string) => `每${mid}${arabic(n)}${u}`)
       // "不足一个", "按一次": rounding clauses.
       .replace(new RegExp(`(不足|按|满)(${CN_NUM})(${COUNT_WORDS})`, 'g'), (_m, w: string, n: string, u: string) => w + arabic(n) + u)
   );

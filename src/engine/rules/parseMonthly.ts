@@ -74,8 +74,14 @@ export function parsePerMonth(env: ParseEnv): PerMonthRule | null {
   const usable = scanQuantities(text).filter(
     (c) => c.q.unit !== 'time' && !outcomes.some((o) => c.start >= o.start && c.start < o.end) && !/[×*/÷=]/.test(text[c.start - 1] ?? ''),
   );
-  const inFailure = governed(text, usable.filter((c) => c.start >= markEnd && c.end <= deductionAt));
-  const requirement = governed(text, usable.filter((c) => c.end <= markStart));
+  const inFailure = governed(
+    text,
+    usable.filter((c) => c.start >= markEnd && c.end <= deductionAt),
+  );
+  const requirement = governed(
+    text,
+    usable.filter((c) => c.end <= markStart),
+  );
 
   let thresholdScan: Scanned;
   let failWhen: 'below' | 'above';
@@ -107,8 +113,7 @@ export function parsePerMonth(env: ParseEnv): PerMonthRule | null {
   }
   const statedFull = outcomes.filter((o) => o.end <= span.index && o.points && o.points.gt(0)).pop()?.points ?? null;
   const named =
-    stripComparatorTail(subjectBefore(text, thresholdScan.start)).replace(/^每(?:发现|出现|有|存在)?1?个?月/, '') ||
-    sentenceNoun(text, thresholdScan.start);
+    stripComparatorTail(subjectBefore(text, thresholdScan.start)).replace(/^每(?:发现|出现|有|存在)?1?个?月/, '') || sentenceNoun(text, thresholdScan.start);
   return {
     kind: 'perMonth',
     text: env.raw,

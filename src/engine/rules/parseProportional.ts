@@ -88,8 +88,7 @@ function fromFormula(env: ParseEnv, m: RegExpExecArray): ProportionalRule | null
     if (q) target = readQuantity(q[1], q[2] ?? '');
     else {
       targetRef = cleanSubject(divisor) || divisor;
-      target =
-        env.contextTarget((x) => x.unit === 'percent', targetRef) ?? env.contextTarget((x) => x.unit !== 'time', targetRef);
+      target = env.contextTarget((x) => x.unit === 'percent', targetRef) ?? env.contextTarget((x) => x.unit !== 'time', targetRef);
     }
   } else target = HUNDRED_PCT();
   if (!target && !targetRef) return null;

@@ -24,9 +24,7 @@ interface BandCond {
   text: string;
 }
 
-const RANGE_RE = new RegExp(
-  `(${NUM})(${UNIT})?(\\((?:不)?含\\))?(?:以上)?[-至到](${NUM})(${UNIT})?(\\((?:不)?含\\))?`,
-);
+const RANGE_RE = new RegExp(`(${NUM})(${UNIT})?(\\((?:不)?含\\))?(?:以上)?[-至到](${NUM})(${UNIT})?(\\((?:不)?含\\))?`);
 
 /** Read the threshold(s) of one band condition; null when it has none. */
 export function parseBandCond(cond: string): BandCond | null {
@@ -144,7 +142,9 @@ function closeGaps(bands: Band[], implicit: Map<Band, { lo: boolean; hi: boolean
   for (const e of edges) {
     if (bands.some((b) => covers(b, e))) continue;
     const candidates = bands
-      .filter((b) => (b.lo && !b.loInclusive && implicit.get(b)?.lo && sameEdge(b.lo, e)) || (b.hi && !b.hiInclusive && implicit.get(b)?.hi && sameEdge(b.hi, e)))
+      .filter(
+        (b) => (b.lo && !b.loInclusive && implicit.get(b)?.lo && sameEdge(b.lo, e)) || (b.hi && !b.hiInclusive && implicit.get(b)?.hi && sameEdge(b.hi, e)),
+      )
       .sort((x, y) => y.points.comparedTo(x.points));
     const best = candidates[0];
     if (!best) continue;

@@ -16,9 +16,7 @@ const DELAY = ['延迟', '延误', '推迟', '逾期', '超期', '滞后'];
 const ABOVE = ['高于', '多于', '超出', '超过', '增加', '高', '多', ...DELAY];
 const VERBS = [...BELOW, ...ABOVE].sort((a, b) => b.length - a.length);
 
-const STEP_RE = new RegExp(
-  `每(?:比[^，；。]{0,12}?)?(${VERBS.join('|')})(${NUM})(${UNIT})?(?:\\([^)]*\\))?[，]?(?:则|的)?扣(?:减|除)?(${NUM})分`,
-);
+const STEP_RE = new RegExp(`每(?:比[^，；。]{0,12}?)?(${VERBS.join('|')})(${NUM})(${UNIT})?(?:\\([^)]*\\))?[，]?(?:则|的)?扣(?:减|除)?(${NUM})分`);
 
 export function hasStepClause(text: string): boolean {
   return STEP_RE.test(text);
@@ -41,11 +39,7 @@ function timeUnitsMatch(a: Quantity, b: Quantity): boolean {
 }
 
 /** The threshold quantity for a step of this kind, from the text before the clause. */
-function findThreshold(
-  text: string,
-  before: Scanned[],
-  step: Quantity,
-): { thr: Scanned; mode: 'absolute' | 'relative'; note?: string } | null {
+function findThreshold(text: string, before: Scanned[], step: Quantity): { thr: Scanned; mode: 'absolute' | 'relative'; note?: string } | null {
   const pick = (pred: (c: Scanned) => boolean) => prefer(text, before.filter(pred));
   if (step.unit === 'percent') {
     const pct = pick((c) => c.q.unit === 'percent');
@@ -66,9 +60,7 @@ function findThreshold(
   if (!chosen) return null;
   // "控制金额4,060.00万元 … 控制在4,060.00元以下" (000): a scale word dropped by a typo.
   if (chosen.q.scale !== step.scale) {
-    const twin = fam.find(
-      (c) => c !== chosen && c.q.scale === step.scale && c.q.value.div(c.q.scale).eq(chosen.q.value.div(chosen.q.scale)),
-    );
+    const twin = fam.find((c) => c !== chosen && c.q.scale === step.scale && c.q.value.div(c.q.scale).eq(chosen.q.value.div(chosen.q.scale)));
     if (twin) {
       return {
         thr: twin,
@@ -140,8 +132,7 @@ export function parseStep(env: ParseEnv): StepRule | null {
   else if (stepQ.unit === 'none') {
     // A bare step is in the threshold's unit; amounts in the unit the rule writes ("万元").
     step = threshold.unit === 'percent' ? stepQ.value.div(100) : threshold.unit === 'money' ? stepQ.value.times(threshold.scale) : stepQ.value;
-  }
-  else step = stepQ.value;
+  } else step = stepQ.value;
   if (step.lte(0)) return null;
 
   const { rounding, stated } = roundingOf(text);
@@ -156,7 +147,13 @@ export function parseStep(env: ParseEnv): StepRule | null {
     threshold,
     step,
     stepMode: mode,
-    stepText: stepTextOf(step, mode, stepQ.unit, stepQ.unit !== 'none' ? stepQ : threshold.unit === 'money' ? threshold : { ...threshold, scale: 1 }, threshold),
+    stepText: stepTextOf(
+      step,
+      mode,
+      stepQ.unit,
+      stepQ.unit !== 'none' ? stepQ : threshold.unit === 'money' ? threshold : { ...threshold, scale: 1 },
+      threshold,
+    ),
     deduction,
     rounding,
     roundingStated: stated,

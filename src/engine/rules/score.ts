@@ -186,9 +186,7 @@ function scorePerMonth(rule: PerMonthRule, actual: ActualValue, max: Decimal): R
       if (!a.ok) return fail(`${m.label}：${a.reason}`);
       const v = a.value;
       const fails =
-        rule.failWhen === 'below'
-          ? v.lt(T.value) || (rule.failsAtThreshold && v.eq(T.value))
-          : v.gt(T.value) || (rule.failsAtThreshold && v.eq(T.value));
+        rule.failWhen === 'below' ? v.lt(T.value) || (rule.failsAtThreshold && v.eq(T.value)) : v.gt(T.value) || (rule.failsAtThreshold && v.eq(T.value));
       if (fails) failing.push(m.label);
     }
     const label = labelOf(rule, actual.label);

@@ -160,16 +160,7 @@ export interface JudgementRule extends RuleBase {
 }
 
 export type Rule =
-  | ProportionalRule
-  | StepRule
-  | BandsRule
-  | PerMonthRule
-  | PerOccurrenceRule
-  | AdditiveRule
-  | ChecklistRule
-  | CategoricalRule
-  | GradeRule
-  | JudgementRule;
+  ProportionalRule | StepRule | BandsRule | PerMonthRule | PerOccurrenceRule | AdditiveRule | ChecklistRule | CategoricalRule | GradeRule | JudgementRule;
 
 export type RuleKind = Rule['kind'];
 

@@ -78,9 +78,7 @@ export function parseComposite(rows: SpecialRow[], level1: GroupResult[]): Compo
     }
     if (parts.length >= 2) {
       // A part scored out of a max other than 100 is scaled to 100 before weighting.
-      const total = round2(
-        sum(parts.map((p) => (p.max && !p.max.eq(100) && !p.max.isZero() ? p.score.div(p.max).times(100) : p.score).times(p.weight))),
-      );
+      const total = round2(sum(parts.map((p) => (p.max && !p.max.eq(100) && !p.max.isZero() ? p.score.div(p.max).times(100) : p.score).times(p.weight))));
       return { text, row: row.row, parts, total };
     }
   }

@@ -94,12 +94,8 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
 
   const targetCell = leaf.cells.target;
   const targetParsed = !isBlank(targetCell) ? parseQuantity(targetCell!.value, targetCell!.numberFormat) : null;
-  const context = [leaf.texts.explanation, leaf.texts.description, ...(env.companion?.context ?? [])].filter(
-    (t): t is string => !!t,
-  );
-  const rule = ruleText
-    ? parseRule(ruleText, { name: leaf.name, max, context, target: targetParsed?.ok ? targetParsed.q : null })
-    : null;
+  const context = [leaf.texts.explanation, leaf.texts.description, ...(env.companion?.context ?? [])].filter((t): t is string => !!t);
+  const rule = ruleText ? parseRule(ruleText, { name: leaf.name, max, context, target: targetParsed?.ok ? targetParsed.q : null }) : null;
   const explanation = rule ? explainRule(rule, max) : '没有评分标准，需评价人打分';
 
   if (rule && rule.statedFull && max && !rule.statedFull.eq(max)) {
@@ -122,8 +118,7 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
 
   // The evaluator's score: kept unless it is the engine's own earlier output.
   const scoreCell = leaf.cells.score;
-  const scoreCellIsEngine =
-    !!scoreCell && !isBlank(scoreCell) && isEngineValue(env.state, env.sheet, scoreCell.row, scoreCell.col, scoreCell.value);
+  const scoreCellIsEngine = !!scoreCell && !isBlank(scoreCell) && isEngineValue(env.state, env.sheet, scoreCell.row, scoreCell.col, scoreCell.value);
   let entered: Decimal | null = null;
   let enteredUnreadable = false;
   if (scoreCell && !isBlank(scoreCell) && !scoreCellIsEngine) {
@@ -131,9 +126,7 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
     if (r.ok && (r.q.unit === 'none' || r.q.unit === 'score')) entered = r.q.value;
     else {
       enteredUnreadable = true;
-      findings.push(
-        finding('SCORE_NOT_A_NUMBER', 'error', `“${leaf.name}”的得分“${String(scoreCell.value)}”不是数字`, at(scoreCell)),
-      );
+      findings.push(finding('SCORE_NOT_A_NUMBER', 'error', `“${leaf.name}”的得分“${String(scoreCell.value)}”不是数字`, at(scoreCell)));
     }
   }
 
@@ -208,13 +201,10 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
     note = isBlank(leaf.cells.note) ? '' : normText(leaf.cells.note!.value);
     if (computed !== null && computed.minus(entered).abs().gte('0.005')) {
       findings.push(
-        finding(
-          'SCORE_DIFFERS_FROM_RULE',
-          'warning',
-          `“${leaf.name}”填写得分${fmt(entered)}，按评分标准计算应为${fmt(computed)}（${trace}）`,
-          at(scoreCell),
-          { expected: fmt(computed), actual: fmt(entered) },
-        ),
+        finding('SCORE_DIFFERS_FROM_RULE', 'warning', `“${leaf.name}”填写得分${fmt(entered)}，按评分标准计算应为${fmt(computed)}（${trace}）`, at(scoreCell), {
+          expected: fmt(computed),
+          actual: fmt(entered),
+        }),
       );
     }
   } else if (computed !== null) {
@@ -222,12 +212,19 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
     score = computed;
     note = trace;
   } else if (!enteredUnreadable) {
-    const quantitative = rule && (QUANTITATIVE_KINDS.includes(rule.kind) || rule.kind === 'perOccurrence' || rule.kind === 'categorical' || rule.kind === 'grade' || rule.kind === 'additive');
+    const quantitative =
+      rule &&
+      (QUANTITATIVE_KINDS.includes(rule.kind) ||
+        rule.kind === 'perOccurrence' ||
+        rule.kind === 'categorical' ||
+        rule.kind === 'grade' ||
+        rule.kind === 'additive');
     let reason: string;
     if (!max) reason = '没有分值';
     else if (dataUnusable) reason = '数据无法读取';
     else if (whyNot) reason = whyNot;
-    else if (quantitative && !bound) reason = rule!.kind === 'perOccurrence' ? '请在实际值列填写发现次数' : '未找到实际值，请在实际值列填写或在评分规则表中指定数据来源';
+    else if (quantitative && !bound)
+      reason = rule!.kind === 'perOccurrence' ? '请在实际值列填写发现次数' : '未找到实际值，请在实际值列填写或在评分规则表中指定数据来源';
     else if (rule?.kind === 'judgement') reason = `评分标准需评价人判断（${rule.reason}）`;
     else if (rule?.kind === 'checklist') reason = '评分标准为逐项判断，需评价人打分';
     else reason = '没有评分标准，需评价人打分';
@@ -245,12 +242,7 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
       );
     } else if (source === 'entered' && score.lt(max) && !note) {
       findings.push(
-        finding(
-          'DEDUCTION_NOTE_MISSING',
-          'warning',
-          `“${leaf.name}”扣${fmt(max.minus(score))}分，但没有扣分说明`,
-          at(leaf.cells.note ?? scoreCell),
-        ),
+        finding('DEDUCTION_NOTE_MISSING', 'warning', `“${leaf.name}”扣${fmt(max.minus(score))}分，但没有扣分说明`, at(leaf.cells.note ?? scoreCell)),
       );
     }
   }

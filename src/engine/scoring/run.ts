@@ -94,20 +94,14 @@ export function runScoring(snapshot: WorkbookSnapshot, options: ScoreOptions = {
     const names = snapshot.sheets.map((s) => `“${s.name}”`).join('、');
     return {
       run: null,
-      failure: fail(
-        'NO_INDICATOR_SHEET',
-        `没有找到指标评分表：工作表${names}中都没有“一级指标/二级指标/三级指标”或“指标名称”与“分值/评分标准/得分”等表头`,
-      ),
+      failure: fail('NO_INDICATOR_SHEET', `没有找到指标评分表：工作表${names}中都没有“一级指标/二级指标/三级指标”或“指标名称”与“分值/评分标准/得分”等表头`),
     };
   }
   const table = detected.primary;
   const findings: Finding[] = [...detected.findings];
   const view = detected.views.get(table.sheet)!;
   const state = readState(snapshot);
-  const overrides: (IndicatorOverride & { sheet?: string; row?: number })[] = [
-    ...readOverrideSheet(detected.views, findings),
-    ...(options.overrides ?? []),
-  ];
+  const overrides: (IndicatorOverride & { sheet?: string; row?: number })[] = [...readOverrideSheet(detected.views, findings), ...(options.overrides ?? [])];
   const skip = new Set<string>([table.sheet, ...detected.companions.map((c) => c.sheet), ...ENGINE_SHEETS, STATE_SHEET]);
   for (const n of detected.views.keys()) if (OVERRIDE_SHEET_NAMES.includes(normName(n))) skip.add(n);
   const data = loadDataContext(detected.views.values(), skip, findings);
@@ -146,10 +140,15 @@ export function runScoring(snapshot: WorkbookSnapshot, options: ScoreOptions = {
 
   const detection: Detection = {
     indicatorSheet: table.sheet,
-    sheets: snapshot.sheets.filter((s) => (s.visibility ?? 'visible') === 'visible' && !ENGINE_SHEETS.includes(s.name) && s.name !== STATE_SHEET).map((s) => s.name),
+    sheets: snapshot.sheets
+      .filter((s) => (s.visibility ?? 'visible') === 'visible' && !ENGINE_SHEETS.includes(s.name) && s.name !== STATE_SHEET)
+      .map((s) => s.name),
     headerRows: [table.header.top, table.header.bottom],
     columns: Object.fromEntries(
-      Object.entries(table.header.columns).map(([role, col]) => [role, `${toA1(table.header.top, col as number).replace(/\d+$/, '')}：${table.header.labels[col as number] ?? ''}`]),
+      Object.entries(table.header.columns).map(([role, col]) => [
+        role,
+        `${toA1(table.header.top, col as number).replace(/\d+$/, '')}：${table.header.labels[col as number] ?? ''}`,
+      ]),
     ),
     companionSheets: detected.companions.map((c) => c.sheet),
     dataSheets: data.tables.map((t) => ({ sheet: t.sheet, months: t.periods.length, columns: t.columns.map((c) => c.header) })),
@@ -188,7 +187,12 @@ function num(d: Decimal | null | undefined): number | null {
 
 function groupReport(g: GroupResult | LeafResult): GroupReport {
   if (!isGroupResult(g)) {
-    return { name: g.leaf.name, max: num(g.max), score: num(g.score), rate: g.max && g.score && !g.max.isZero() ? num(g.score.div(g.max).toDecimalPlaces(4)) : null };
+    return {
+      name: g.leaf.name,
+      max: num(g.max),
+      score: num(g.score),
+      rate: g.max && g.score && !g.max.isZero() ? num(g.score.div(g.max).toDecimalPlaces(4)) : null,
+    };
   }
   return {
     name: g.node.name,
@@ -220,7 +224,12 @@ export function buildReport(run: RunState, findings: Finding[]): ScoreReport {
     return r;
   });
   const groups: GroupReport[] = run.composite
-    ? run.composite.parts.map((p) => ({ name: p.label, max: num(p.max), score: num(p.score), rate: p.max && !p.max.isZero() ? num(p.score.div(p.max).toDecimalPlaces(4)) : null }))
+    ? run.composite.parts.map((p) => ({
+        name: p.label,
+        max: num(p.max),
+        score: num(p.score),
+        rate: p.max && !p.max.isZero() ? num(p.score.div(p.max).toDecimalPlaces(4)) : null,
+      }))
     : run.groups.map(groupReport);
   return {
     sheet: run.table.sheet,
@@ -268,7 +277,7 @@ export function buildPatch(snapshot: WorkbookSnapshot, run: RunState, findings: 
   );
   const summaryExisted = snapshot.sheets.some((s) => s.name === SUMMARY_SHEET);
   const prior = state;
-  const created = summaryExisted && !(prior?.createdSheets.includes(SUMMARY_SHEET)) ? [] : [SUMMARY_SHEET];
+  const created = summaryExisted && !prior?.createdSheets.includes(SUMMARY_SHEET) ? [] : [SUMMARY_SHEET];
   if (summaryExisted && !prior?.createdSheets.includes(SUMMARY_SHEET)) {
     // A sheet of that name the evaluator made: do not replace it.
     findings.push(
@@ -286,4 +295,3 @@ export function buildPatch(snapshot: WorkbookSnapshot, run: RunState, findings: 
   const record = recordRun(snapshot, prior, edits, created);
   return { ops: [edit, summary, ...(saved ? [saved.op] : []), stateSheetOp(record)] };
 }
-

@@ -43,10 +43,7 @@ export function parseGradeScheme(text: string): GradeBand[] | null {
     `(\\d+(?:\\.\\d+)?)\\s*分?\\s*[(（]?含[)）]?\\s*(?:分)?\\s*(?:-|—|~|～|至|到)\\s*(\\d+(?:\\.\\d+)?)\\s*分?\\s*(?:\\(不含\\))?\\s*(?:的)?\\s*(?:为|是|评为|定为)\\s*(${GRADE_WORDS})`,
     'g',
   );
-  const above = new RegExp(
-    `(\\d+(?:\\.\\d+)?)\\s*分?\\s*[(（]?含[)）]?\\s*(?:分)?\\s*以上\\s*(?:的)?\\s*(?:为|是|评为|定为)\\s*(${GRADE_WORDS})`,
-    'g',
-  );
+  const above = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*分?\\s*[(（]?含[)）]?\\s*(?:分)?\\s*以上\\s*(?:的)?\\s*(?:为|是|评为|定为)\\s*(${GRADE_WORDS})`, 'g');
   const below = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*分?\\s*以下\\s*(?:的)?\\s*(?:为|是|评为|定为)\\s*(${GRADE_WORDS})`, 'g');
   let m: RegExpExecArray | null;
   while ((m = range.exec(s))) bands.push({ label: m[3], min: dec(m[1]) });

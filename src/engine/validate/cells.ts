@@ -35,22 +35,17 @@ export function checkLeafCells(run: RunState, state: EngineState | null, finding
     const d = numberIn(dc);
     if (dc && d !== null && !d.plus(l.score).minus(l.max).abs().lt(TOL)) {
       findings.push(
-        finding(
-          'DEDUCTION_MISMATCH',
-          'error',
-          `“${l.leaf.name}”扣分${fmt(d)}加得分${fmt(l.score)}不等于分值${fmt(l.max)}`,
-          where(sheet, dc),
-          { expected: fmt(l.max.minus(l.score)), actual: fmt(d) },
-        ),
+        finding('DEDUCTION_MISMATCH', 'error', `“${l.leaf.name}”扣分${fmt(d)}加得分${fmt(l.score)}不等于分值${fmt(l.max)}`, where(sheet, dc), {
+          expected: fmt(l.max.minus(l.score)),
+          actual: fmt(d),
+        }),
       );
     }
     const nc = l.leaf.cells.note;
     const note = nc && nc.value !== null ? normText(nc.value) : '';
     const noteIsEngine = nc ? isEngineValue(state, sheet, nc.row, nc.col, nc.value) : false;
     if (note && !noteIsEngine && l.score.eq(l.max) && /扣(除|减)?\s*\d|扣分/.test(note) && !/不扣分|无扣分|未扣分/.test(note)) {
-      findings.push(
-        finding('NOTE_WITHOUT_DEDUCTION', 'warning', `“${l.leaf.name}”得满分，但扣分说明写有扣分：“${note.slice(0, 40)}”`, where(sheet, nc!)),
-      );
+      findings.push(finding('NOTE_WITHOUT_DEDUCTION', 'warning', `“${l.leaf.name}”得满分，但扣分说明写有扣分：“${note.slice(0, 40)}”`, where(sheet, nc!)));
     }
     const rc = l.leaf.cells.rate;
     const rate = numberIn(rc);

@@ -19,12 +19,10 @@ function checkTable(t: DataTable, findings: Finding[]): void {
     const first = seen.get(key);
     if (first !== undefined) {
       findings.push(
-        finding(
-          'DUPLICATE_HEADER',
-          'warning',
-          `表头“${c.header}”与${toA1(t.headerBottom, first)}列重复，数据可能对应错误的指标`,
-          { sheet: t.sheet, cell: toA1(t.headerBottom, c.col) },
-        ),
+        finding('DUPLICATE_HEADER', 'warning', `表头“${c.header}”与${toA1(t.headerBottom, first)}列重复，数据可能对应错误的指标`, {
+          sheet: t.sheet,
+          cell: toA1(t.headerBottom, c.col),
+        }),
       );
     } else seen.set(key, c.col);
   }

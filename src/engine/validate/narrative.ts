@@ -71,7 +71,7 @@ function lastMention(text: string, subs: Subject[], limit: number): Subject | nu
         const after = text[at + s.key.length] ?? '';
         const before = at === 0 ? '' : text[at - 1];
         const heading = /[:：（(]/.test(after) || /^(类|指标)/.test(text.slice(at + s.key.length));
-        if (!heading || /[\u4e00-\u9fff]/.test(before) && !/[、）)]/.test(before)) continue;
+        if (!heading || (/[\u4e00-\u9fff]/.test(before) && !/[、）)]/.test(before))) continue;
       }
       // Prefer the latest mention; at equal positions the longer name (listed first) wins.
       if (!best || at > best.at) best = { s, at };
@@ -88,13 +88,7 @@ const CLAIMS: { kind: 'max' | 'score' | 'deduction'; re: RegExp }[] = [
   { kind: 'deduction', re: /(?<!每[^，。；]{0,20})(?<!各)扣(?:除|减)(\d+(?:\.\d+)?)分/g },
 ];
 
-function scanText(
-  text: string,
-  where: { sheet: string; cell: string },
-  subs: Subject[],
-  initial: Subject | null,
-  findings: Finding[],
-): Subject | null {
+function scanText(text: string, where: { sheet: string; cell: string }, subs: Subject[], initial: Subject | null, findings: Finding[]): Subject | null {
   const t = normName(text).replace(/[“”"]/g, '');
   let carried = initial;
   for (const clause of t.split(/(?<=[。；;])/)) {
@@ -131,13 +125,10 @@ function scanText(
       const stated = dec(rm[2]).div(100);
       if (stated.minus(subject.rate).abs().gt('0.00005')) {
         findings.push(
-          finding(
-            'NARRATIVE_MISMATCH',
-            'warning',
-            `文字中“${rm[0]}”与“${subject.name}”的实际值${fmt(subject.rate.times(100))}%不符`,
-            where,
-            { expected: `${fmt(subject.rate.times(100))}%`, actual: `${rm[2]}%` },
-          ),
+          finding('NARRATIVE_MISMATCH', 'warning', `文字中“${rm[0]}”与“${subject.name}”的实际值${fmt(subject.rate.times(100))}%不符`, where, {
+            expected: `${fmt(subject.rate.times(100))}%`,
+            actual: `${rm[2]}%`,
+          }),
         );
       }
     }
@@ -146,12 +137,7 @@ function scanText(
   return carried;
 }
 
-export function checkNarrative(
-  run: RunState,
-  state: EngineState | null,
-  narrativeSheets: SheetView[],
-  findings: Finding[],
-): void {
+export function checkNarrative(run: RunState, state: EngineState | null, narrativeSheets: SheetView[], findings: Finding[]): void {
   const subs = subjects(run);
   const sheet = run.table.sheet;
   // The indicator sheet's own evidence and note cells speak about their row's leaf.

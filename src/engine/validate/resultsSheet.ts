@@ -22,9 +22,7 @@ export function buildResultsSheet(findings: Finding[], snapshot: WorkbookSnapsho
     value: `错误 ${count('error')} 项，警告 ${count('warning')} 项，提示 ${count('info')} 项。点击“位置”可跳转到对应单元格。`,
     style: { italic: true },
   });
-  ['序号', '级别', '工作表', '位置', '问题', '应为', '实为', '代码'].forEach((h, i) =>
-    cells.push({ row: 4, col: i + 1, value: h, style: HEAD }),
-  );
+  ['序号', '级别', '工作表', '位置', '问题', '应为', '实为', '代码'].forEach((h, i) => cells.push({ row: 4, col: i + 1, value: h, style: HEAD }));
   findings.forEach((f, i) => {
     const r = 5 + i;
     const link = f.sheet && f.cell && sheets.has(f.sheet) ? `${quoteSheetName(f.sheet)}!${f.cell}` : undefined;

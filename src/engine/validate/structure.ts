@@ -36,13 +36,10 @@ export function checkMaxSums(table: IndicatorTable, findings: Finding[]): void {
       if (n.max && s && !n.max.eq(s)) {
         const names = n.children.map((c) => `${c.name}${nodeMax(c) ? fmt(nodeMax(c)!) : '?'}`).join('+');
         findings.push(
-          finding(
-            'MAX_SUM_MISMATCH',
-            'error',
-            `“${n.name}”分值为${fmt(n.max)}，但其下级指标分值合计为${fmt(s)}（${names}）`,
-            cellOf(table.sheet, n),
-            { expected: fmt(s), actual: fmt(n.max) },
-          ),
+          finding('MAX_SUM_MISMATCH', 'error', `“${n.name}”分值为${fmt(n.max)}，但其下级指标分值合计为${fmt(s)}（${names}）`, cellOf(table.sheet, n), {
+            expected: fmt(s),
+            actual: fmt(n.max),
+          }),
         );
       }
     }
@@ -76,10 +73,16 @@ export function checkTotalMax(table: IndicatorTable, hasComposite: boolean, find
   }
   if (!hasComposite && !s.eq(100)) {
     findings.push(
-      finding('TOTAL_MAX_NOT_100', 'error', `各一级指标分值合计为${fmt(s)}，不是100分`, { sheet: table.sheet, cell: cellOf(table.sheet, table.roots[0]).cell }, {
-        expected: '100',
-        actual: fmt(s),
-      }),
+      finding(
+        'TOTAL_MAX_NOT_100',
+        'error',
+        `各一级指标分值合计为${fmt(s)}，不是100分`,
+        { sheet: table.sheet, cell: cellOf(table.sheet, table.roots[0]).cell },
+        {
+          expected: '100',
+          actual: fmt(s),
+        },
+      ),
     );
   }
 }
@@ -96,12 +99,7 @@ function allNodes(nodes: IndicatorNode[], out: IndicatorNode[] = []): IndicatorN
  * The same indicator in another table (target table, results table, an
  * indicator system sheet): same max; where that table has scores, same score.
  */
-export function checkAcrossTables(
-  primary: IndicatorTable,
-  results: LeafResult[],
-  companions: IndicatorTable[],
-  findings: Finding[],
-): void {
+export function checkAcrossTables(primary: IndicatorTable, results: LeafResult[], companions: IndicatorTable[], findings: Finding[]): void {
   const primaryNodes = allNodes(primary.roots);
   const byName = new Map<string, IndicatorNode[]>();
   for (const n of primaryNodes) {
@@ -119,13 +117,10 @@ export function checkAcrossTables(
       const cm = n.kind === 'leaf' ? n.max : n.max;
       if (pm && cm && !pm.eq(cm)) {
         findings.push(
-          finding(
-            'MAX_INCONSISTENT',
-            'error',
-            `“${n.name}”在“${t.sheet}”中分值为${fmt(cm)}，在“${primary.sheet}”中为${fmt(pm)}`,
-            cellOf(t.sheet, n),
-            { expected: fmt(pm), actual: fmt(cm) },
-          ),
+          finding('MAX_INCONSISTENT', 'error', `“${n.name}”在“${t.sheet}”中分值为${fmt(cm)}，在“${primary.sheet}”中为${fmt(pm)}`, cellOf(t.sheet, n), {
+            expected: fmt(pm),
+            actual: fmt(cm),
+          }),
         );
       }
       if (n.kind === 'leaf' && p.kind === 'leaf') {

@@ -86,9 +86,15 @@ export function buildIndicatorEdit(input: IndicatorWriteInput, findings: Finding
       return;
     }
     findings.push(
-      finding('CELL_KEPT', 'info', `${what}单元格已有评价人填写的内容，未覆盖`, { sheet, cell: toA1(row, col) }, {
-        actual: String(current),
-      }),
+      finding(
+        'CELL_KEPT',
+        'info',
+        `${what}单元格已有评价人填写的内容，未覆盖`,
+        { sheet, cell: toA1(row, col) },
+        {
+          actual: String(current),
+        },
+      ),
     );
   };
   const clearIfMine = (row: number, col: number) => {

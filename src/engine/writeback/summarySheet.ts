@@ -95,11 +95,22 @@ export function buildSummarySheet(input: SummaryInput, after: string): SheetCrea
     const score = scoreOf(x);
     put(row, 3, { value: max ? toCellNumber(max) : null, numberFormat: '0.00', style: numStyle });
     const f = scoreFormula(x);
-    put(row, 4, f ? { formula: f, value: score ? toCellNumber(score) : 0, numberFormat: '0.00', style: numStyle } : { value: score ? toCellNumber(score) : null, numberFormat: '0.00', style: numStyle });
+    put(
+      row,
+      4,
+      f
+        ? { formula: f, value: score ? toCellNumber(score) : 0, numberFormat: '0.00', style: numStyle }
+        : { value: score ? toCellNumber(score) : null, numberFormat: '0.00', style: numStyle },
+    );
     const ded = max && score ? max.minus(score) : null;
     put(row, 5, { formula: `=IF(C${row}="","",C${row}-D${row})`, value: ded ? toCellNumber(ded) : '', numberFormat: '0.00', style: numStyle });
     const rate = max && score && !max.isZero() ? score.div(max) : null;
-    put(row, 6, { formula: `=IF(N(C${row})=0,"",D${row}/C${row})`, value: rate ? Number(rate.toDecimalPlaces(6).toString()) : '', numberFormat: '0.00%', style: numStyle });
+    put(row, 6, {
+      formula: `=IF(N(C${row})=0,"",D${row}/C${row})`,
+      value: rate ? Number(rate.toDecimalPlaces(6).toString()) : '',
+      numberFormat: '0.00%',
+      style: numStyle,
+    });
   };
 
   for (const g1 of input.level1) {

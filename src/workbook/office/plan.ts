@@ -101,7 +101,11 @@ function rectAddress<T>(r: Rect<T>): string {
 }
 
 function styleKey(s: CellStyle): string {
-  return JSON.stringify(Object.keys(s).sort().map((k) => [k, s[k as keyof CellStyle]]));
+  return JSON.stringify(
+    Object.keys(s)
+      .sort()
+      .map((k) => [k, s[k as keyof CellStyle]]),
+  );
 }
 
 const hasFormula = (w: CellWrite) => typeof w.formula === 'string' && w.formula !== '';
@@ -146,7 +150,12 @@ function cellActions(opIndex: number, sheet: string, cells: CellWrite[], o: Plan
   if (links.length > 0 && !o.features.hyperlinks) notes.add('此版本 Excel 不支持 Range.hyperlink（ExcelApi 1.7），链接改为 HYPERLINK 公式');
   const linkAsFormula = (w: CellWrite) => hasLink(w) && !o.features.hyperlinks;
 
-  pushRects(out, cells.filter((w) => w.clear), o.maxActionBytes, (_r, address) => ({ ...base, kind: 'clear', address, bytes: ACTION_OVERHEAD_BYTES }));
+  pushRects(
+    out,
+    cells.filter((w) => w.clear),
+    o.maxActionBytes,
+    (_r, address) => ({ ...base, kind: 'clear', address, bytes: ACTION_OVERHEAD_BYTES }),
+  );
 
   pushRects(
     out,
@@ -215,7 +224,7 @@ function heightActions(opIndex: number, sheet: string, heights: Record<number, n
     .map(Number)
     .filter((r) => Number.isInteger(r) && r > 0)
     .sort((a, b) => a - b);
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let j = i;
     while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1 && heights![rows[j + 1]] === heights![rows[i]]) j++;
     out.push({ op: opIndex, sheet, kind: 'rowHeight', address: `${rows[i]}:${rows[j]}`, points: heights![rows[i]], bytes: ACTION_OVERHEAD_BYTES });
@@ -284,7 +293,8 @@ export function planPatch(patch: Patch, o: PlanOptions): Plan {
       actions.push({ op: i, sheet: op.sheet, kind: 'visibility', visibility: VISIBILITY[op.visibility], bytes: ACTION_OVERHEAD_BYTES });
     }
     if (op.freezeRows && op.freezeRows > 0) {
-      if (o.features.freezePanes) cosmetic.push({ op: i, sheet: op.sheet, kind: 'freezeRows', rows: op.freezeRows, cosmetic: true, bytes: ACTION_OVERHEAD_BYTES });
+      if (o.features.freezePanes)
+        cosmetic.push({ op: i, sheet: op.sheet, kind: 'freezeRows', rows: op.freezeRows, cosmetic: true, bytes: ACTION_OVERHEAD_BYTES });
       else notes.add('此版本 Excel 不支持冻结窗格（ExcelApi 1.7），已跳过');
     }
     if (op.print && (op.print.landscape || op.print.fitToWidth || op.print.title)) {

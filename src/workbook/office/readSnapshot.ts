@@ -115,6 +115,8 @@ async function readKnownSheets(context: Excel.RequestContext, names: readonly st
     // A sheet that is gone makes its queued reads fail: read the sheet list afresh.
     return null;
   }
+  // getCount() returns a ClientResult: the sync fills its value, no load() exists for it.
+  // eslint-disable-next-line office-addins/load-object-before-read
   if (count.value !== names.length || sheets.some((ws, i) => ws.isNullObject || ws.name !== names[i] || ws.position !== i)) return null;
   return pending;
 }

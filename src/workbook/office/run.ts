@@ -57,7 +57,11 @@ let busy: RunAction | null = null;
 
 const BUSY_TEXT: Record<RunAction, string> = { score: '评分', validate: '校验', undo: '撤销' };
 
-async function guarded(action: RunAction, options: OfficeRunOptions, body: (context: Excel.RequestContext, features: OfficeFeatures) => Promise<RunOutcome>): Promise<RunOutcome> {
+async function guarded(
+  action: RunAction,
+  options: OfficeRunOptions,
+  body: (context: Excel.RequestContext, features: OfficeFeatures) => Promise<RunOutcome>,
+): Promise<RunOutcome> {
   if (busy) return failedOutcome(action, `正在${BUSY_TEXT[busy]}，请等待完成后再试`);
   busy = action;
   try {
@@ -133,7 +137,14 @@ export function runValidation(options: ValidationOptions = {}): Promise<RunOutco
     await phase(options, 'write');
     const applied = await writeTo(context, options, features, v.patch, read.snapshot);
     if (!applied.ok) return failedOutcome('validate', applied.error, base);
-    return { action: 'validate', ok: v.usable, ...base, notes: [...read.notes, ...applied.notes], cellsWritten: applied.cells, syncs: read.syncs + applied.syncs };
+    return {
+      action: 'validate',
+      ok: v.usable,
+      ...base,
+      notes: [...read.notes, ...applied.notes],
+      cellsWritten: applied.cells,
+      syncs: read.syncs + applied.syncs,
+    };
   });
 }
 

@@ -170,7 +170,10 @@ function fixActiveTab(wb: ExcelJS.Workbook, activeBefore: ExcelJS.Worksheet | un
   const sheets = wb.worksheets;
   let index = activeBefore ? sheets.indexOf(activeBefore) : -1;
   if (index < 0 || sheets[index].state === 'hidden' || sheets[index].state === 'veryHidden') {
-    index = Math.max(0, sheets.findIndex((s) => s.state !== 'hidden' && s.state !== 'veryHidden'));
+    index = Math.max(
+      0,
+      sheets.findIndex((s) => s.state !== 'hidden' && s.state !== 'veryHidden'),
+    );
   }
   const views = wb.views && wb.views.length > 0 ? wb.views : [{} as ExcelJS.WorkbookView];
   // Replace, never mutate: wb.views is shared with the rollback copy.

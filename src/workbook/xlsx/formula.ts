@@ -48,15 +48,37 @@ export function stripFuturePrefixes(formula: string): string {
 
 /** Post-2007 scalar functions Excel only recognises in a file with the `_xlfn.` prefix. */
 const FUTURE_FUNCTIONS = [
-  'IFS', 'SWITCH', 'MAXIFS', 'MINIFS', 'CONCAT', 'TEXTJOIN', 'XLOOKUP', 'XMATCH', 'IFNA',
-  'STDEV.S', 'STDEV.P', 'VAR.S', 'VAR.P', 'CEILING.MATH', 'FLOOR.MATH', 'RANK.EQ', 'RANK.AVG',
-  'PERCENTILE.INC', 'PERCENTILE.EXC', 'QUARTILE.INC', 'QUARTILE.EXC', 'MODE.SNGL', 'NORM.DIST',
-  'NORM.INV', 'AGGREGATE', 'DAYS', 'ISOWEEKNUM', 'NUMBERVALUE', 'LET',
+  'IFS',
+  'SWITCH',
+  'MAXIFS',
+  'MINIFS',
+  'CONCAT',
+  'TEXTJOIN',
+  'XLOOKUP',
+  'XMATCH',
+  'IFNA',
+  'STDEV.S',
+  'STDEV.P',
+  'VAR.S',
+  'VAR.P',
+  'CEILING.MATH',
+  'FLOOR.MATH',
+  'RANK.EQ',
+  'RANK.AVG',
+  'PERCENTILE.INC',
+  'PERCENTILE.EXC',
+  'QUARTILE.INC',
+  'QUARTILE.EXC',
+  'MODE.SNGL',
+  'NORM.DIST',
+  'NORM.INV',
+  'AGGREGATE',
+  'DAYS',
+  'ISOWEEKNUM',
+  'NUMBERVALUE',
+  'LET',
 ];
-const FUTURE_RX = new RegExp(
-  `(^|[^A-Za-z0-9_.])(${FUTURE_FUNCTIONS.map((n) => n.replace('.', '\\.')).join('|')})\\(`,
-  'gi',
-);
+const FUTURE_RX = new RegExp(`(^|[^A-Za-z0-9_.])(${FUTURE_FUNCTIONS.map((n) => n.replace('.', '\\.')).join('|')})\\(`, 'gi');
 
 /** Inverse of stripFuturePrefixes for the functions above (for formulas we write). */
 export function addFuturePrefixes(formula: string): string {

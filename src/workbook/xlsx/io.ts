@@ -5,15 +5,7 @@
 import ExcelJS from 'exceljs';
 import { installExcelFixes } from './excelFixes';
 
-export type WorkbookLoadErrorCode =
-  | 'EMPTY'
-  | 'ENCRYPTED_OR_XLS'
-  | 'NOT_ZIP'
-  | 'NOT_XLSX'
-  | 'CORRUPT'
-  | 'NO_SHEETS'
-  | 'NOT_FOUND'
-  | 'READ_FAILED';
+export type WorkbookLoadErrorCode = 'EMPTY' | 'ENCRYPTED_OR_XLS' | 'NOT_ZIP' | 'NOT_XLSX' | 'CORRUPT' | 'NO_SHEETS' | 'NOT_FOUND' | 'READ_FAILED';
 
 /** Why a workbook could not be opened; `message` is Chinese, for the user. */
 export class WorkbookLoadError extends Error {
@@ -69,11 +61,7 @@ export function checkXlsxBytes(bytes: Uint8Array): WorkbookLoadError | null {
   const zip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
   if (!zip) {
     const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
-    const hint = head.startsWith('<')
-      ? '（内容像是 HTML/XML，可能是网页或系统导出的“伪 .xls”）'
-      : head.startsWith('%pdf')
-        ? '（内容是 PDF）'
-        : '';
+    const hint = head.startsWith('<') ? '（内容像是 HTML/XML，可能是网页或系统导出的“伪 .xls”）' : head.startsWith('%pdf') ? '（内容是 PDF）' : '';
     return new WorkbookLoadError('NOT_ZIP', `不是有效的 .xlsx 文件${hint}：文件不是 zip 格式。请用 Excel 打开后另存为 .xlsx 再试。`);
   }
   if (!hasZipEnd(bytes)) {

@@ -7,17 +7,7 @@ import type ExcelJS from 'exceljs';
 import { parseA1 } from '../../engine/address';
 import { scalarOf } from './cellValue';
 import { stripFuturePrefixes, translateFormula } from './formula';
-import {
-  contains,
-  forEachStoredCell,
-  formulaModel,
-  indexFormulas,
-  isMergeSlave,
-  isProtected,
-  mergesA1,
-  visibilityOf,
-  type FormulaIndex,
-} from './sheetCells';
+import { contains, forEachStoredCell, formulaModel, indexFormulas, isMergeSlave, isProtected, mergesA1, visibilityOf, type FormulaIndex } from './sheetCells';
 import type { CellScalar, SheetSnapshot, WorkbookSnapshot } from '../../engine/snapshot';
 
 interface CellEntry {
