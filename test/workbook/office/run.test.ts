@@ -1,26 +1,9 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import type { WorkbookSnapshot } from '../../../src/engine/snapshot';
 import { scoreWorkbook } from '../../../src/engine';
 import { ALL_FEATURES } from '../../../src/workbook/office/features';
 import { runScoring, runUndo, runValidation, goToCell } from '../../../src/workbook/office/run';
-import type { SheetNameCache } from '../../../src/workbook/office/run';
-import { loadWorkbook } from '../../../src/workbook/xlsx/io';
-import { snapshotFromWorkbook } from '../../../src/workbook/xlsx/readSnapshot';
 import { createExcelMock, officeError } from './excelMock';
-import { mockSheet } from './simulate';
-
-async function sampleSnapshot(file: string): Promise<WorkbookSnapshot> {
-  const bytes = fs.readFileSync(path.join(__dirname, '../../../samples', file));
-  return snapshotFromWorkbook(await loadWorkbook(new Uint8Array(bytes)));
-}
-
-/** A run on the mock, cold: no sheet names remembered from an earlier run. */
-const runnerFor = (context: Excel.RequestContext, sheetNames: SheetNameCache = { names: null }) => ({
-  run: <T,>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(context),
-  features: ALL_FEATURES,
-  sheetNames,
-});
+import { mockSheet, runnerFor, sampleSnapshot } from './simulate';
 
 describe('Office services (read → engine → apply)', () => {
   it('scores the Lvliang sample: read in two syncs, write in one', async () => {

@@ -4,9 +4,28 @@
  * adapter queued (applyWrites): enough to score through the mock, reopen the
  * result through the mock and undo, and compare cells with the original.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { parseRange, quoteSheetName } from '../../../src/engine/address';
+import { ALL_FEATURES } from '../../../src/workbook/office/features';
+import type { SheetNameCache } from '../../../src/workbook/office/run';
+import { loadWorkbook } from '../../../src/workbook/xlsx/io';
+import { snapshotFromWorkbook } from '../../../src/workbook/xlsx/readSnapshot';
 import type { CellScalar, SheetSnapshot, WorkbookSnapshot } from '../../../src/engine/snapshot';
 import type { MockSheet, WriteEvent } from './excelMock';
+
+/** A bundled sample workbook (samples/), as the ExcelJS reader sees it. */
+export async function sampleSnapshot(file: string): Promise<WorkbookSnapshot> {
+  const bytes = fs.readFileSync(path.join(__dirname, '../../../samples', file));
+  return snapshotFromWorkbook(await loadWorkbook(new Uint8Array(bytes)));
+}
+
+/** Run options for the services on the mock; cold (no sheet names remembered) unless a session cache is passed. */
+export const runnerFor = (context: Excel.RequestContext, sheetNames: SheetNameCache = { names: null }) => ({
+  run: <T>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(context),
+  features: ALL_FEATURES,
+  sheetNames,
+});
 
 /** What Office.js would return for a sheet: dense arrays, "" for empty, constants repeated in `formulas`. */
 export function mockSheet(s: SheetSnapshot): MockSheet {

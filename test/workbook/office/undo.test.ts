@@ -2,30 +2,13 @@
  * 一键评分 then 撤销本次评分 through the Office.js adapter: score the sample
  * through the mock, replay the writes as Excel would, open the result again
  * through the mock and undo; every cell the scoring touched is back and the
- * sheets it created are gone. One read (two syncs) and one write sync each.
+ * sheets it created are gone.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import type { WorkbookSnapshot } from '../../../src/engine/snapshot';
 import { findSheet, formulaAt, valueAt } from '../../../src/engine/snapshot';
-import { ALL_FEATURES } from '../../../src/workbook/office/features';
 import { runPreview, runScoring, runUndo, type SheetNameCache } from '../../../src/workbook/office/run';
-import { loadWorkbook } from '../../../src/workbook/xlsx/io';
-import { snapshotFromWorkbook } from '../../../src/workbook/xlsx/readSnapshot';
 import { createExcelMock } from './excelMock';
-import { applyWrites, mockSheet } from './simulate';
-
-async function sample(file: string): Promise<WorkbookSnapshot> {
-  const bytes = fs.readFileSync(path.join(__dirname, '../../../samples', file));
-  return snapshotFromWorkbook(await loadWorkbook(new Uint8Array(bytes)));
-}
-
-/** A run on the mock, cold: no sheet names remembered from an earlier run. */
-const runnerFor = (context: Excel.RequestContext, sheetNames: SheetNameCache = { names: null }) => ({
-  run: <T,>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(context),
-  features: ALL_FEATURES,
-  sheetNames,
-});
+import { applyWrites, mockSheet, runnerFor, sampleSnapshot as sample } from './simulate';
 
 /** Every non-empty cell of the workbook, as "sheet!row,col value|formula". */
 function cells(s: WorkbookSnapshot): string[] {
