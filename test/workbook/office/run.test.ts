@@ -1,4 +1,3 @@
-import type { WorkbookSnapshot } from '../../../src/engine/snapshot';
 import { scoreWorkbook } from '../../../src/engine';
 import { ALL_FEATURES } from '../../../src/workbook/office/features';
 import { runScoring, runUndo, runValidation, goToCell } from '../../../src/workbook/office/run';
