@@ -18,6 +18,7 @@ const DEV_ORIGIN = 'https://localhost:3000/';
 const webpackConfig = require('../webpack.config.js') as {
   PAGES: { filename: string; template: string; chunks: string[] }[];
   COPIED: { from: string; to: string }[];
+  DEV_PORT: number;
 };
 
 const all = (root: Element | Document = doc): Element[] => Array.from(root.getElementsByTagName('*'));
@@ -31,6 +32,14 @@ const childNames = (e: Element) => Array.from(e.children).map((c) => c.localName
 const xsiType = (e: Element) => e.getAttributeNS(XSI, 'type');
 
 describe('manifest.xml', () => {
+  it('points at the dev server that npm start (office-addin-debugging) starts', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.config.dev_server_port).toBe(webpackConfig.DEV_PORT);
+    expect(DEV_ORIGIN).toBe(`https://localhost:${webpackConfig.DEV_PORT}/`);
+    expect(pkg.scripts.start).toBe('office-addin-debugging start manifest.xml');
+    expect(pkg.scripts['dev-server']).toMatch(/^webpack serve/);
+  });
+
   it('is well-formed XML with an OfficeApp TaskPaneApp root', () => {
     expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
     expect(doc.documentElement.localName).toBe('OfficeApp');
