@@ -89,9 +89,11 @@ async function checkDownloaded(file: string, c: (typeof CASES)[number]): Promise
   if (grade !== c.grade) fail(`${c.file}: downloaded grade ${grade}, expected ${c.grade}`);
   const sheet = wb.getWorksheet(c.sheet) ?? fail(`${c.file}: sheet ${c.sheet} missing`);
   let texts = 0;
-  sheet.eachRow((row) => row.eachCell((cell) => {
-    if (typeof cell.value === 'string' && /得分=|得满分|扣\d/.test(cell.value)) texts++;
-  }));
+  sheet.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'string' && /得分=|得满分|扣\d/.test(cell.value)) texts++;
+    }),
+  );
   if (texts < 5) fail(`${c.file}: the indicator sheet carries only ${texts} scoring notes`);
 }
 
@@ -113,6 +115,25 @@ async function correctAndRescore(page: import('playwright-core').Page): Promise<
   await item.scrollIntoViewIfNeeded();
   await item.screenshot({ path: path.join(OUT, 'lvliang-2020-edit-form.png') });
   return `lvliang-2020.xlsx: corrected 热线整合完成率 to 50% → ${total} previewed, screenshot ${path.relative(ROOT, shot)}`;
+}
+
+/** 校验 on the Haikou annex as published: its weight inconsistencies are listed as errors with their cells. */
+async function validateAsPublished(page: import('playwright-core').Page, port: number): Promise<string> {
+  await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
+  await page.getByTestId('workbench').waitFor({ timeout: 20000 });
+  await page.locator('input[type=file]').setInputFiles(path.join(ROOT, 'samples', 'haikou-2021-as-published.xlsx'));
+  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === '校验' && !b.disabled));
+  await page.getByRole('button', { name: '校验', exact: true }).click();
+  const list = page.getByRole('region', { name: '问题清单' });
+  await list.waitFor({ timeout: 20000 });
+  const errors = await list.locator('li[data-severity=error]').count();
+  if (errors === 0) fail('haikou-2021-as-published.xlsx: 校验 listed no error');
+  const first = (await list.locator('li[data-severity=error]').first().textContent()) ?? '';
+  if (!first.includes('绩效目标!B3')) fail(`haikou-2021-as-published.xlsx: first error does not point at 绩效目标!B3: ${first}`);
+  const shot = path.join(OUT, 'haikou-2021-as-published-validate.png');
+  await list.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot });
+  return `haikou-2021-as-published.xlsx: 校验 lists ${errors} errors, the first at 绩效目标!B3, screenshot ${path.relative(ROOT, shot)}`;
 }
 
 async function main(): Promise<void> {
@@ -169,8 +190,11 @@ async function main(): Promise<void> {
       await checkDownloaded(saved, c);
       scored++;
       if (c.file === 'lvliang-2020.xlsx') results.push(await correctAndRescore(page));
-      results.push(`${c.file}: ${total} ${grade} on screen and in ${path.basename(saved)} (${Date.now() - started} ms), screenshot ${path.relative(ROOT, shot)}`);
+      results.push(
+        `${c.file}: ${total} ${grade} on screen and in ${path.basename(saved)} (${Date.now() - started} ms), screenshot ${path.relative(ROOT, shot)}`,
+      );
     }
+    results.push(await validateAsPublished(page, port));
     if (errors.length) fail(`page errors: ${errors.join('; ')}`);
   } finally {
     await browser.close();
