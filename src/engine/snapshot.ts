@@ -25,6 +25,8 @@ export interface SheetSnapshot {
   protected?: boolean;
   /** The print area ("A1:H37") when the sheet sets one; adapters widen it for added columns. */
   printArea?: string;
+  /** Cell notes (comments) by A1 address: evaluators often put a deduction's reason on the score cell. */
+  notes?: Record<string, string>;
 }
 
 export interface WorkbookSnapshot {

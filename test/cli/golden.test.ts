@@ -104,3 +104,20 @@ test('human-readable output names total and grade', async () => {
   expect(r.code).toBe(0);
   expect(r.stdout).toMatch(/总分：85\.6\s+等次：良/);
 });
+
+test('001: deduction reasons kept as notes on the 得分 cells count as 扣分说明 and are written out', async () => {
+  const dir = await fixturesDir();
+  const out = path.join(tempDir(), 'scored.xlsx');
+  const r = await cli('score', path.join(dir, EXPECTED['lvliang-2020'].file), '--json', '--out', out);
+  const json: Json = JSON.parse(r.stdout);
+  expect(json.findings.filter((f) => f.code === 'DEDUCTION_NOTE_MISSING')).toEqual([]);
+  const leaf = json.indicators.find((i) => i.path[2] === '制度执行有效性')!;
+  expect(leaf).toMatchObject({ source: 'entered', score: 4, deduction: 1 });
+  expect(leaf.note).toBe('扣1分：项目固定资产移交表中，“接收人员签字”“接收时间”均为空，也无相关单位签章。');
+  // The layout has no 扣分说明 column: the added one shows the reason next to the score.
+  const { workbook } = await readXlsxFile(out);
+  const ws = workbook.getWorksheet('附件1 评分表')!;
+  const row = ws.getRow(Number(leaf.cell.replace(/^[A-Z]+/, '')));
+  const texts = (row.values as unknown[]).filter((v): v is string => typeof v === 'string');
+  expect(texts).toContain(leaf.note);
+});

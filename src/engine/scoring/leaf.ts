@@ -13,7 +13,7 @@ import { explainRule, parseRule, scoreRule } from '../rules';
 import { QUANTITATIVE_KINDS, type Rule } from '../rules/types';
 import type { ScoreSource } from '../result';
 import { isEngineValue, type EngineState } from '../state';
-import { normText } from '../text';
+import { cellText, normText, stripInvisible } from '../text';
 import type { DataContext } from '../data/context';
 import { actualFromCell, bindFromData, type Bound } from '../data/bind';
 
@@ -31,6 +31,8 @@ export interface LeafResult {
   deduction: Decimal | null;
   /** Trace for computed scores; the evaluator's note for entered ones. */
   note: string;
+  /** The evaluator's note came from a cell note on the score cell (no 扣分说明 in the row). */
+  noteFromComment?: boolean;
   /** What the rule gives on the actual value, also when the evaluator's score is kept. */
   computed: Decimal | null;
   bound: Bound | null;
@@ -46,6 +48,8 @@ export interface LeafEnv {
   /** Rule texts and context from companion tables (指标体系 sheets) with the same leaf. */
   companion?: { sheet: string; ruleText?: string; ruleCell?: string; context: string[] };
   override?: IndicatorOverride;
+  /** The cell note (comment) at a cell of the indicator sheet. */
+  noteAt?: (row: number, col: number) => string | null;
 }
 
 function cellAddress(c: CellInput | undefined): string | null {
@@ -195,10 +199,16 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
   let source: ScoreSource = 'pending';
   let score: Decimal | null = null;
   let note = '';
+  let noteFromComment = false;
   if (entered !== null) {
     source = 'entered';
     score = entered;
-    note = isBlank(leaf.cells.note) ? '' : normText(leaf.cells.note!.value);
+    // The evaluator's words as typed (only invisible characters and outer spaces dropped).
+    note = isBlank(leaf.cells.note) ? '' : stripInvisible(cellText(leaf.cells.note!.value)).trim();
+    // Layouts without a 扣分说明 column: the reason is often a note on the score cell.
+    const comment = !note && scoreCell ? env.noteAt?.(scoreCell.row, scoreCell.col) : null;
+    if (comment) note = comment.trim(); // verbatim: it is written out as the evaluator typed it
+    if (comment) noteFromComment = true;
     if (computed !== null && computed.minus(entered).abs().gte('0.005')) {
       findings.push(
         finding('SCORE_DIFFERS_FROM_RULE', 'warning', `“${leaf.name}”填写得分${fmt(entered)}，按评分标准计算应为${fmt(computed)}（${trace}）`, at(scoreCell), {
@@ -261,6 +271,7 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
     score,
     deduction,
     note,
+    noteFromComment,
     computed,
     bound,
     scoreCellIsEngine,

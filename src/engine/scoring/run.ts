@@ -106,12 +106,14 @@ export function runScoring(snapshot: WorkbookSnapshot, options: ScoreOptions = {
   for (const n of detected.views.keys()) if (OVERRIDE_SHEET_NAMES.includes(normName(n))) skip.add(n);
   const data = loadDataContext(detected.views.values(), skip, findings);
 
+  const notes = snapshot.sheets.find((s) => s.name === table.sheet)?.notes ?? {};
+  const noteAt = (row: number, col: number) => notes[toA1(row, col)] ?? null;
   const byLeaf = new Map<IndicatorNode, LeafResult>();
   const leaves: LeafResult[] = [];
   for (const leaf of table.leaves) {
     // Later entries win: the task pane's corrections come after the 评分规则 sheet.
     const override = [...overrides].reverse().find((o) => overrideMatches(o, leaf.path));
-    const result = scoreLeaf(leaf, { sheet: table.sheet, state, data, companion: companionFor(leaf, detected.companions), override });
+    const result = scoreLeaf(leaf, { sheet: table.sheet, state, data, companion: companionFor(leaf, detected.companions), override, noteAt });
     byLeaf.set(leaf, result);
     leaves.push(result);
     findings.push(...result.findings);

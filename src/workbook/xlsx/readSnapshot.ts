@@ -4,7 +4,7 @@
  * expanded), number formats, merges, visibility and protection.
  */
 import type ExcelJS from 'exceljs';
-import { parseA1 } from '../../engine/address';
+import { parseA1, toA1 } from '../../engine/address';
 import { scalarOf } from './cellValue';
 import { stripFuturePrefixes, translateFormula } from './formula';
 import { contains, forEachStoredCell, formulaModel, indexFormulas, isMergeSlave, isProtected, mergesA1, visibilityOf, type FormulaIndex } from './sheetCells';
@@ -52,12 +52,22 @@ function cellValue(cell: ExcelJS.Cell, date1904: boolean): CellScalar {
   return scalarOf(cell.value, date1904);
 }
 
+/** A cell note as plain text: ExcelJS gives a string, or rich text runs. */
+function noteText(note: ExcelJS.Cell['note'] | undefined): string | null {
+  if (!note) return null;
+  const text = typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
+  return text.trim() || null;
+}
+
 export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
   const index = indexFormulas(ws);
   const entries: CellEntry[] = [];
   let top = Infinity;
   let left = Infinity;
+  const notes: Record<string, string> = {};
   forEachStoredCell(ws, (cell, row, col) => {
+    const note = noteText(cell.note);
+    if (note) notes[toA1(row, col)] = note;
     const slave = isMergeSlave(cell);
     const value = slave ? null : cellValue(cell, date1904);
     const formula = slave ? null : ownFormula(cell, row, col, index);
@@ -69,7 +79,7 @@ export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, date1904: boolean):
     if (col < left) left = col;
   });
   const name = ws.name;
-  const base: Pick<SheetSnapshot, 'name' | 'merges' | 'visibility' | 'protected' | 'printArea'> = {
+  const base: Pick<SheetSnapshot, 'name' | 'merges' | 'visibility' | 'protected' | 'printArea' | 'notes'> = {
     name,
     merges: mergesA1(ws),
     visibility: visibilityOf(ws),
@@ -78,6 +88,7 @@ export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, date1904: boolean):
   // One rectangular print area, without its sheet prefix or $ (as the Office reader gives it).
   const area = /^(?:.*!)?\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(ws.pageSetup?.printArea ?? '');
   if (area) base.printArea = `${area[1]}${area[2]}:${area[3]}${area[4]}`;
+  if (Object.keys(notes).length > 0) base.notes = notes;
   if (entries.length === 0) return { ...base, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [] };
 
   const bottom = entries.reduce((b, e) => Math.max(b, e.row), top);

@@ -13,8 +13,9 @@ describe('Office services (read → engine → apply)', () => {
     expect(outcome.error).toBeUndefined();
     expect(outcome.ok).toBe(true);
     expect(outcome.report?.total).toBe(85.6);
-    // Through Office.js the engine sees the same workbook as through ExcelJS.
-    expect(outcome.report).toEqual(scoreWorkbook(snapshot).report);
+    // Through Office.js the engine sees the same workbook as through ExcelJS, but for cell
+    // notes: Office.js gives a note's cell only through a further round trip, so it reads none.
+    expect(outcome.report).toEqual(scoreWorkbook({ sheets: snapshot.sheets.map(({ notes: _notes, ...s }) => s) }).report);
     expect(mock.syncs()).toBe(3);
     expect(outcome.syncs).toBe(3);
     expect(outcome.cellsWritten).toBeGreaterThan(0);

@@ -82,6 +82,20 @@ describe('snapshotFromWorkbook', () => {
     expect(sheetOf(snapshot, '记录').visibility).toBe('veryHidden');
   });
 
+  it('reads cell notes, plain and rich text, and the print area', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('附件1');
+    ws.getCell('H13').value = 4;
+    ws.getCell('H13').note = ' 扣1分：资产移交表未签字。 ';
+    ws.getCell('H33').value = 2;
+    ws.getCell('H33').note = { texts: [{ text: '扣1分：' }, { font: { bold: true }, text: '无专人管理' }] };
+    ws.getCell('H40').value = 5;
+    ws.pageSetup.printArea = 'A1:H40';
+    const snap = sheetOf((await reread(wb)).snapshot, '附件1');
+    expect(snap.notes).toEqual({ H13: '扣1分：资产移交表未签字。', H33: '扣1分：无专人管理' });
+    expect(snap.printArea).toBe('A1:H40');
+  });
+
   it('expands shared formulas to each cell, keeping $ and cross-sheet refs', async () => {
     const { workbook, snapshot } = await reread(await buildWorkbook());
     // The file really stores them as shared formulas.
