@@ -28,6 +28,8 @@ export interface EngineState {
   previous: Record<string, Record<string, PriorCell>>;
   /** Sheets the engine created (deleted by undo). */
   createdSheets: string[];
+  /** The indicator sheet the evaluator chose in the pane (later runs use it instead of detecting). */
+  indicatorSheet?: string;
 }
 
 export function emptyState(): EngineState {
@@ -75,6 +77,7 @@ export function recordRun(
   prior: EngineState | null,
   edits: { sheet: string; cells: CellWrite[] }[],
   createdSheets: string[],
+  indicatorSheet?: string,
 ): EngineState {
   const next = emptyState();
   for (const { sheet, cells } of edits) {
@@ -112,6 +115,7 @@ export function recordRun(
   }
   const created = new Set([...(prior?.createdSheets ?? []), ...createdSheets]);
   next.createdSheets = [...created].filter((s) => s !== STATE_SHEET).sort();
+  if (indicatorSheet) next.indicatorSheet = indicatorSheet;
   return next;
 }
 

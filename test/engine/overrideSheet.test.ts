@@ -82,3 +82,23 @@ test('an existing 评分规则 sheet is updated in place: matching row, new row,
   expect(ws.getCell('A3').value).toBeNull();
   expect(ws.getCell('C1').value).toBeNull();
 });
+
+test('an indicator sheet picked in the pane stays picked for later runs (kept in the record)', async () => {
+  const wb = await lvliang();
+  const original = wb.getWorksheet('附件1 评分表')!;
+  // A second copy of the table, as an evaluator's working copy would be.
+  const copy = wb.addWorksheet('评分表（修订）');
+  original.eachRow({ includeEmpty: true }, (row, r) => row.eachCell({ includeEmpty: false }, (cell, c) => (copy.getCell(r, c).value = cell.value)));
+  for (const range of original.model.merges ?? []) copy.mergeCells(range);
+  const detected = scoreWorkbook(snapshotFromWorkbook(wb), { writeBack: false });
+  expect(detected.report!.sheet).toBe('附件1 评分表');
+
+  const picked = scoreWorkbook(snapshotFromWorkbook(wb), { indicatorSheet: '评分表（修订）' });
+  expect(picked.report!.sheet).toBe('评分表（修订）');
+  expect(applyPatch(wb, picked.patch)).toMatchObject({ ok: true });
+  // The ribbon runs without the pane's option: the record says which sheet.
+  expect(scoreWorkbook(snapshotFromWorkbook(wb)).report!.sheet).toBe('评分表（修订）');
+  // Undo forgets the choice with the rest of the run.
+  expect(applyPatch(wb, undoLastRun(snapshotFromWorkbook(wb)).patch)).toMatchObject({ ok: true });
+  expect(scoreWorkbook(snapshotFromWorkbook(wb)).report!.sheet).toBe('附件1 评分表');
+});

@@ -42,6 +42,8 @@ export interface RunState {
   data: DataContext;
   /** Sheets read as indicator, data, survey, override or engine sheets (the rest may be narrative). */
   usedSheets: Set<string>;
+  /** The indicator sheet chosen by the evaluator (now or in an earlier run), when there is one. */
+  chosenSheet?: string;
 }
 
 function fail(code: string, message: string, extra: Finding[] = []): ScoreRun {
@@ -89,7 +91,12 @@ export function runScoring(snapshot: WorkbookSnapshot, options: ScoreOptions = {
   if (options.indicatorSheet && !snapshot.sheets.some((s) => s.name === options.indicatorSheet)) {
     return { run: null, failure: fail('SHEET_NOT_FOUND', `找不到工作表“${options.indicatorSheet}”`) };
   }
-  const detected = detectIndicatorTables(snapshot, options.indicatorSheet);
+  // A sheet the evaluator picked once stays picked (kept in the engine's record) while it exists.
+  const remembered = readState(snapshot)?.indicatorSheet;
+  const chosen = options.indicatorSheet ?? (remembered && snapshot.sheets.some((s) => s.name === remembered) ? remembered : undefined);
+  let detected = detectIndicatorTables(snapshot, chosen);
+  // A remembered sheet that no longer holds the table: detect afresh.
+  if (!detected.primary && chosen && !options.indicatorSheet) detected = detectIndicatorTables(snapshot, undefined);
   if (!detected.primary) {
     const names = snapshot.sheets.map((s) => `“${s.name}”`).join('、');
     return {
@@ -177,6 +184,7 @@ export function runScoring(snapshot: WorkbookSnapshot, options: ScoreOptions = {
       detection,
       columns: allocateColumns(table, view),
       data,
+      chosenSheet: chosen,
       usedSheets: new Set([...skip, ...data.tables.map((t) => t.sheet), ...data.surveys.map((s) => s.sheet)]),
     },
     failure: null,
@@ -294,6 +302,6 @@ export function buildPatch(snapshot: WorkbookSnapshot, run: RunState, findings: 
   if (saved?.created) created.push(saved.created);
   const edits = [{ sheet: edit.sheet, cells: edit.cells }];
   if (saved && !saved.created) edits.push({ sheet: saved.op.sheet, cells: saved.op.cells });
-  const record = recordRun(snapshot, prior, edits, created);
+  const record = recordRun(snapshot, prior, edits, created, run.chosenSheet);
   return { ops: [edit, summary, ...(saved ? [saved.op] : []), stateSheetOp(record)] };
 }
