@@ -46,6 +46,12 @@ export interface SheetEdit {
   columnWidths?: Record<number, number>;
   /** Widen an existing print area so it reaches this column (added columns must print too). */
   printThroughCol?: number;
+  /**
+   * Rows holding wrapped text the edit wrote (notes in an added 扣分说明 column), with the
+   * height in points that text needs: the ExcelJS adapter raises shorter rows and never
+   * lowers one; Office.js autofits them (Excel measures). Cosmetic, and not undone.
+   */
+  minRowHeights?: Record<number, number>;
 }
 
 /** A sheet the engine creates (or replaces when it already exists and it owns it). */

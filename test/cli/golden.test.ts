@@ -120,4 +120,8 @@ test('001: deduction reasons kept as notes on the 得分 cells count as 扣分�
   const row = ws.getRow(Number(leaf.cell.replace(/^[A-Z]+/, '')));
   const texts = (row.values as unknown[]).filter((v): v is string => typeof v === 'string');
   expect(texts).toContain(leaf.note);
+  // Its row grew from the sheet's 20 points so the wrapped reason shows; short notes leave rows alone.
+  expect(row.height).toBeGreaterThan(20);
+  const short = json.indicators.find((i) => i.path[2] === '24小时可用率')!;
+  expect(ws.getRow(Number(short.cell.replace(/^[A-Z]+/, ''))).height).toBe(20);
 });

@@ -13,6 +13,7 @@ import type { SheetView } from '../sheetView';
 import { isEngineValue, type EngineState } from '../state';
 import type { GroupResult } from '../scoring/aggregate';
 import type { LeafResult } from '../scoring/leaf';
+import { lineHeight } from './summarySheet';
 
 const HEAD: CellStyle = { bold: true, border: true, horizontal: 'center', vertical: 'middle', wrap: true };
 const NOTE: CellStyle = { wrap: true, vertical: 'top', border: true };
@@ -151,6 +152,17 @@ export function buildIndicatorEdit(input: IndicatorWriteInput, findings: Finding
   const columnWidths: Record<number, number> = {};
   for (const a of columns.added) columnWidths[a.col] = ADDED[a.role].width;
   const edit: SheetEdit = { kind: 'edit', sheet, cells, columnWidths };
+  // Notes in a 扣分说明 column we added: the rows must grow for them to show (the width is ours, so the lines are known).
+  if (columns.added.some((a) => a.role === 'note')) {
+    const heights: Record<number, number> = {};
+    for (const w of cells) {
+      if (w.col !== columns.note || w.row === table.header.top || typeof w.value !== 'string' || !w.value) continue;
+      // A column width counts digits; a CJK character takes about two.
+      const h = lineHeight(w.value, Math.floor(ADDED.note.width / 2));
+      if (h > 18) heights[w.row] = h;
+    }
+    if (Object.keys(heights).length > 0) edit.minRowHeights = heights;
+  }
   if (columns.added.length > 0) edit.printThroughCol = Math.max(...columns.added.map((a) => a.col));
   return edit;
 }

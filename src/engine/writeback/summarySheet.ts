@@ -25,7 +25,8 @@ const NOTE: CellStyle = { border: true, wrap: true, vertical: 'top' };
 const NOTE_CHARS_PER_LINE = 31;
 
 /** Row height in points for wrapped text: 15 pt per line, at least one line for the path in A:B. */
-function lineHeight(note: string, perLine: number, path: string): number {
+/** Points a wrapped text needs at `perLine` CJK characters per line (ASCII counts half); `path` wraps at 20. */
+export function lineHeight(note: string, perLine: number, path = ''): number {
   const width = (t: string) => Array.from(t).reduce((a, ch) => a + (ch.charCodeAt(0) > 255 ? 1 : 0.5), 0);
   const lines = Math.max(Math.ceil(width(note) / perLine), Math.ceil(width(path) / 20), 1);
   return Math.min(409, lines * 15 + 3);

@@ -110,6 +110,9 @@ function queue(context: Excel.RequestContext, cache: SheetCache, a: Action): voi
     case 'printArea':
       sheetOf(context, cache, a.sheet).pageLayout.setPrintArea(a.address);
       return;
+    case 'autofitRows':
+      sheetOf(context, cache, a.sheet).getRange(a.address).format.autofitRows();
+      return;
     default:
       break;
   }
@@ -160,7 +163,7 @@ async function loadSheets(context: Excel.RequestContext): Promise<SheetInfo[]> {
   }));
 }
 
-const COSMETIC_LOCATION = /FreezePanes|PageLayout|HeaderFooter|PrintArea/i;
+const COSMETIC_LOCATION = /FreezePanes|PageLayout|HeaderFooter|PrintArea|Autofit/i;
 
 /** Which of the batch's actions the failure most likely belongs to, for the message. */
 function suspects(batch: Action[], context: string): string {

@@ -39,6 +39,7 @@ export type Action = Base &
     | { kind: 'freezeRows'; rows: number; cosmetic: true }
     | { kind: 'print'; landscape: boolean; fitToWidth: boolean; title?: string; cosmetic: true }
     | { kind: 'printArea'; address: string; cosmetic: true }
+    | { kind: 'autofitRows'; address: string; cosmetic: true }
   );
 
 export interface Plan {
@@ -262,6 +263,17 @@ export function planPatch(patch: Patch, o: PlanOptions): Plan {
     if (op.kind === 'edit') {
       cellActions(i, op.sheet, op.cells, o, actions, notes);
       widthActions(i, op.sheet, op.columnWidths, actions);
+      // Rows holding the notes we wrote: Excel measures them (autofit, ExcelApi 1.2), runs of rows at once.
+      const rows = Object.keys(op.minRowHeights ?? {})
+        .map(Number)
+        .filter((r) => Number.isInteger(r) && r > 0)
+        .sort((a, b) => a - b);
+      for (let k = 0; k < rows.length; ) {
+        let j = k;
+        while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+        cosmetic.push({ op: i, sheet: op.sheet, kind: 'autofitRows', address: `${rows[k]}:${rows[j]}`, cosmetic: true, bytes: ACTION_OVERHEAD_BYTES });
+        k = j + 1;
+      }
       const area = op.printThroughCol ? o.printAreas?.get(op.sheet.toLowerCase()) : undefined;
       const wider = area ? widenedPrintArea(area, op.printThroughCol!) : null;
       if (wider) {
@@ -354,6 +366,7 @@ export function describeAction(a: Action): string {
     freezeRows: '冻结窗格',
     print: '页面设置',
     printArea: '设置打印区域',
+    autofitRows: '自动调整行高',
   };
   return `${what[a.kind]} ${where}`;
 }

@@ -99,6 +99,10 @@ function applyEdit(wb: ExcelJS.Workbook, op: SheetEdit): boolean {
   for (const w of op.cells) changed = writeCell(ws, w) || changed;
   setWidths(ws, op.columnWidths);
   if (op.printThroughCol) widenPrintArea(ws, op.printThroughCol);
+  for (const [r, h] of Object.entries(op.minRowHeights ?? {})) {
+    const row = ws.getRow(Number(r));
+    if ((row.height ?? 15) < h) row.height = h;
+  }
   return changed;
 }
 

@@ -93,4 +93,12 @@ describe('row heights and print area', () => {
     expect(old.actions.some((a) => a.kind === 'printArea')).toBe(false);
     expect(old.notes).toEqual(['此版本 Excel 不支持页面设置（ExcelApi 1.9），打印区域未扩展到新增的列']);
   });
+
+  it('autofits the rows of the notes an edit wrote, runs of rows at once, after the content', () => {
+    const edit = { ops: [{ kind: 'edit' as const, sheet: '附件1', cells: [{ row: 5, col: 11, value: '扣1分：…' }], minRowHeights: { 5: 33, 6: 48, 9: 33 } }] };
+    const plan = planPatch(edit, o);
+    const fits = plan.actions.filter((a) => a.kind === 'autofitRows');
+    expect(fits.map((a) => (a as { address: string }).address)).toEqual(['5:6', '9:9']);
+    expect(plan.actions.indexOf(fits[0])).toBeGreaterThan(plan.actions.findIndex((a) => a.kind === 'values'));
+  });
 });
