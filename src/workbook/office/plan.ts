@@ -268,7 +268,7 @@ export function planPatch(patch: Patch, o: PlanOptions): Plan {
         .map(Number)
         .filter((r) => Number.isInteger(r) && r > 0)
         .sort((a, b) => a - b);
-      for (let k = 0; k < rows.length; ) {
+      for (let k = 0; k < rows.length;) {
         let j = k;
         while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
         cosmetic.push({ op: i, sheet: op.sheet, kind: 'autofitRows', address: `${rows[k]}:${rows[j]}`, cosmetic: true, bytes: ACTION_OVERHEAD_BYTES });
