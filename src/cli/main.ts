@@ -121,7 +121,11 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     io.err(`${oneLine(e instanceof Error ? e.message : String(e))}\n`);
     return 2;
   }
-  const { workbook, snapshot } = loaded;
+  const { workbook, snapshot, lostOnSave } = loaded;
+  // What a save through ExcelJS cannot keep: say so whenever a file is written.
+  const warnLost = () => {
+    if (lostOnSave.length > 0) io.err(`注意：输出文件不含原文件中的${lostOnSave.join('、')}（保存时无法保留），请以原文件为准另行处理\n`);
+  };
 
   if (args.command === 'score') {
     const run = scoreWorkbook(snapshot, { indicatorSheet: args.sheet });
@@ -146,6 +150,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         io.err(`${oneLine(e instanceof Error ? e.message : String(e))}\n`);
         return 2;
       }
+      warnLost();
       if (!args.json) io.out(`已写入 ${args.out}\n`);
     }
     return 0;
@@ -163,6 +168,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         return 2;
       }
       await writeXlsxFile(workbook, args.out);
+      warnLost();
       if (!args.json) io.out(`已写入 ${args.out}（校验结果工作表）\n`);
     }
     return v.ok ? 0 : 1;
@@ -184,6 +190,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       return 2;
     }
     await writeXlsxFile(workbook, args.out);
+    warnLost();
     io.out(`${undo.message}；已写入 ${args.out}\n`);
     return 0;
   }

@@ -214,6 +214,11 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
               {t('loadedFile', { name: session.fileName })}
             </Caption1>
           )}
+          {session && session.lostOnSave.length > 0 && (
+            <MessageBar intent="warning" layout="multiline" data-testid="lost-on-save">
+              <MessageBarBody>{t('lostOnSave', { parts: session.lostOnSave.join('、') })}</MessageBarBody>
+            </MessageBar>
+          )}
           {loadError && (
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody>{loadError}</MessageBarBody>

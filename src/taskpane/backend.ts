@@ -29,6 +29,8 @@ export interface OfficeBackend extends Actions {
 
 export interface WorkbenchSession extends Actions {
   fileName: string;
+  /** Parts of the uploaded file the download cannot keep (charts, pivot tables …), in Chinese. */
+  lostOnSave: string[];
   /** The workbook as it is now (scored, undone), as .xlsx bytes. */
   save(): Promise<Uint8Array>;
 }

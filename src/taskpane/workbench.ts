@@ -8,7 +8,7 @@ import { scoreWorkbook, undoLastRun, validateWorkbook } from '../engine';
 import type { Patch } from '../engine/patch';
 import { patchCellCount } from '../engine/patch';
 import { applyPatch } from '../workbook/xlsx/applyPatch';
-import { loadWorkbook, saveWorkbook } from '../workbook/xlsx/io';
+import { loadWorkbook, saveWorkbook, unsupportedParts } from '../workbook/xlsx/io';
 import { snapshotFromWorkbook } from '../workbook/xlsx/readSnapshot';
 import { errorText, failedOutcome, type RunAction, type RunOutcome } from '../workbook/office/outcome';
 import type { OnPhase, WorkbenchSession } from './backend';
@@ -44,6 +44,7 @@ export async function openWorkbench(data: ArrayBuffer, fileName: string): Promis
   const snapshot = () => snapshotFromWorkbook(wb, fileName);
   return {
     fileName,
+    lostOnSave: unsupportedParts(data),
     score: (onPhase, options) =>
       guard('score', async () => {
         await step(onPhase, 'read');

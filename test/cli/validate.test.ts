@@ -105,3 +105,13 @@ test('validate refuses an unreadable file with exit 2', async () => {
   const r = await cli('validate', path.join(tempDir(), 'missing.xlsx'));
   expect(r.code).toBe(2);
 });
+
+test('writing a file says what the save cannot keep (charts, external links)', async () => {
+  const out = path.join(tempDir(), 'checked.xlsx');
+  const r = await cli('validate', path.join(__dirname, '../fixtures/excelint/FinalBudget.xlsx'), '--json', '--out', out);
+  expect(existsSync(out)).toBe(true);
+  expect(r.stderr).toMatch(/^注意：输出文件不含原文件中的图表、图表工作表、外部工作簿链接/);
+  expect(JSON.parse(r.stdout).findings).toBeInstanceOf(Array);
+  // Without --out nothing is written, so nothing to warn about.
+  expect((await cli('validate', path.join(__dirname, '../fixtures/excelint/FinalBudget.xlsx'), '--json')).stderr).toBe('');
+});

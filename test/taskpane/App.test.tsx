@@ -81,6 +81,7 @@ const previewed: RunOutcome = {
 function fakeSession(): WorkbenchSession & { save: jest.Mock } {
   return {
     fileName: '吕梁.xlsx',
+    lostOnSave: [],
     score: jest.fn(async (onPhase) => {
       onPhase?.('compute');
       return scored;
@@ -160,6 +161,13 @@ describe('App in workbench mode (no Office host)', () => {
     expect(link.getAttribute('href')).toBe('blob:scored');
     expect(link.getAttribute('download')).toBe('吕梁.scored.xlsx');
     expect(session.save).toHaveBeenCalledTimes(1);
+  });
+
+  it('warns before scoring when the download cannot keep parts of the file', async () => {
+    const user = userEvent.setup();
+    render(<App mode="workbench" openWorkbench={async () => ({ ...fakeSession(), lostOnSave: ['图表', '数据透视表'] })} />);
+    await user.upload(screen.getByLabelText('上传 .xlsx 工作簿'), upload());
+    expect((await screen.findByTestId('lost-on-save')).textContent).toBe('下载的工作簿将不含原文件中的：图表、数据透视表。请以原文件为准，或在 Excel 中使用本加载项。');
   });
 
   it('accepts a dropped file', async () => {

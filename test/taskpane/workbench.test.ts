@@ -51,6 +51,13 @@ describe('browser workbench session (ExcelJS adapter + engine)', () => {
     expect((await session.score()).report?.total).toBe(84.6);
   });
 
+  it('tells what the download cannot keep', async () => {
+    expect((await openWorkbench(sample('lvliang-2020.xlsx'), 'l.xlsx')).lostOnSave).toEqual([]);
+    const b = fs.readFileSync(path.join(__dirname, '../fixtures/excelint/FinalBudget.xlsx'));
+    const withCharts = await openWorkbench(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, 'FinalBudget.xlsx');
+    expect(withCharts.lostOnSave).toEqual(['图表', '图表工作表', '外部工作簿链接（引用其他文件的公式保存后会失效）']);
+  });
+
   it('validates without writing', async () => {
     const session = await openWorkbench(sample('haikou-2021.xlsx'), 'haikou-2021.xlsx');
     const v = await session.validate();
