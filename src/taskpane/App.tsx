@@ -111,14 +111,19 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
     ...(list.length ? { overrides: list } : {}),
   });
 
-  const run = async (which: 'score' | 'validate' | 'undo') => {
+  const run = async (which: 'score' | 'validate' | 'undo', writeResults = false) => {
     if (!actions || busy) return;
     setBusy(true);
     setPhase(null);
     setGoToError(null);
     try {
       const onPhase = (p: RunPhase) => setPhase(p);
-      const o = which === 'score' ? await actions.score(onPhase, options(corrections, indicatorSheet)) : await actions[which](onPhase);
+      const o =
+        which === 'score'
+          ? await actions.score(onPhase, options(corrections, indicatorSheet))
+          : which === 'validate'
+            ? await actions.validate(onPhase, { indicatorSheet, writeResults })
+            : await actions.undo(onPhase);
       show(o, false);
       // Written into the workbook (and its 评分规则 sheet): nothing left to preview.
       if (which === 'score' && o.ok) setCorrections([]);
@@ -258,6 +263,11 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
       )}
       {report && <ScoreSummary report={report} />}
       {outcome && (outcome.findings.length > 0 || outcome.action === 'validate') && <FindingsList findings={outcome.findings} onGoTo={onGoTo} />}
+      {outcome?.action === 'validate' && outcome.ok && outcome.cellsWritten === 0 && outcome.findings.length > 0 && (
+        <Button disabled={busy} onClick={() => void run('validate', true)}>
+          {t('writeResults')}
+        </Button>
+      )}
       {report && <IndicatorList indicators={report.indicators} onCorrect={actions ? onCorrect : undefined} disabled={busy} />}
       {report?.detection && <DetectionPanel detection={report.detection} onPickSheet={actions ? onPickSheet : undefined} disabled={busy} />}
     </main>

@@ -10,12 +10,19 @@ import type { RunPhase } from '../workbook/office/run';
 export type { RunOutcome, RunPhase, ScoreOptions };
 export type OnPhase = (phase: RunPhase) => void;
 
+export interface ValidateOptions {
+  /** The indicator sheet the evaluator picked in the pane. */
+  indicatorSheet?: string;
+  writeResults?: boolean;
+}
+
 export interface Actions {
   /** 一键评分, with the pane's corrections when there are any (they are saved into 评分规则). */
   score(onPhase?: OnPhase, options?: ScoreOptions): Promise<RunOutcome>;
   /** Rescore with corrections and write nothing (outcome.preview is true). */
   preview(options: ScoreOptions, onPhase?: OnPhase): Promise<RunOutcome>;
-  validate(onPhase?: OnPhase): Promise<RunOutcome>;
+  /** 校验; with writeResults, also write the 校验结果 sheet (links to the cells). */
+  validate(onPhase?: OnPhase, options?: ValidateOptions): Promise<RunOutcome>;
   undo(onPhase?: OnPhase): Promise<RunOutcome>;
 }
 

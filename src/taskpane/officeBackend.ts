@@ -6,7 +6,7 @@ import type { OfficeBackend } from './backend';
 export const officeBackend: OfficeBackend = {
   score: (onPhase, score) => runScoring({ onPhase, score }),
   preview: (score, onPhase) => runPreview({ onPhase, score }),
-  validate: (onPhase) => runValidation({ onPhase }),
+  validate: (onPhase, o) => runValidation({ onPhase, writeResults: o?.writeResults, score: { indicatorSheet: o?.indicatorSheet } }),
   undo: (onPhase) => runUndo({ onPhase }),
   goToCell: (sheet, cell) => goToCell(sheet, cell),
   subscribe: subscribeOutcome,

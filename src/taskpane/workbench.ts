@@ -66,13 +66,18 @@ export async function openWorkbench(data: ArrayBuffer, fileName: string): Promis
         if (!run.report) return failedOutcome('score', `无法评分：${firstError(run.findings)}`, base);
         return { action: 'score', ok: run.ok, ...base, notes: [], cellsWritten: 0 };
       }),
-    validate: (onPhase) =>
+    validate: (onPhase, options) =>
       guard('validate', async () => {
         await step(onPhase, 'read');
         const snap = snapshot();
         await step(onPhase, 'compute');
-        const v = validateWorkbook(snap);
-        return { action: 'validate', ok: v.usable, report: null, findings: v.findings, notes: [], cellsWritten: 0 };
+        const v = validateWorkbook(snap, { indicatorSheet: options?.indicatorSheet });
+        const base = { action: 'validate' as const, report: null, findings: v.findings, notes: [] };
+        if (!options?.writeResults) return { ...base, ok: v.usable, cellsWritten: 0 };
+        await step(onPhase, 'write');
+        const w = write(wb, v.patch);
+        if (!w.ok) return failedOutcome('validate', w.error, { findings: v.findings });
+        return { ...base, ok: v.usable, cellsWritten: w.cells };
       }),
     undo: (onPhase) =>
       guard('undo', async () => {

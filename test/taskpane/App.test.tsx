@@ -170,6 +170,22 @@ describe('App in workbench mode (no Office host)', () => {
     expect((await screen.findByTestId('lost-on-save')).textContent).toBe('下载的工作簿将不含原文件中的：图表、数据透视表。请以原文件为准，或在 Excel 中使用本加载项。');
   });
 
+  it('writes the 校验结果 sheet on request after 校验 and offers the download', async () => {
+    const user = userEvent.setup();
+    const session = fakeSession();
+    session.validate = jest.fn(async (_p, o) => ({ action: 'validate', ok: true, report: null, findings, notes: [], cellsWritten: o?.writeResults ? 30 : 0 }) as RunOutcome);
+    render(<App mode="workbench" openWorkbench={async () => session} />);
+    await user.upload(screen.getByLabelText('上传 .xlsx 工作簿'), upload());
+    await screen.findByText('当前工作簿：吕梁.xlsx');
+    await user.click(screen.getByRole('button', { name: '校验' }));
+    expect(session.validate).toHaveBeenLastCalledWith(expect.any(Function), { indicatorSheet: undefined, writeResults: false });
+    expect(screen.queryByTestId('download')).toBeNull();
+    await user.click(await screen.findByRole('button', { name: '写入“校验结果”工作表' }));
+    expect(session.validate).toHaveBeenLastCalledWith(expect.any(Function), { indicatorSheet: undefined, writeResults: true });
+    expect(await screen.findByTestId('download')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '写入“校验结果”工作表' })).toBeNull();
+  });
+
   it('accepts a dropped file', async () => {
     const session = fakeSession();
     const open = jest.fn(async () => session);

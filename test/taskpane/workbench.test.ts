@@ -58,6 +58,22 @@ describe('browser workbench session (ExcelJS adapter + engine)', () => {
     expect(withCharts.lostOnSave).toEqual(['图表', '图表工作表', '外部工作簿链接（引用其他文件的公式保存后会失效）']);
   });
 
+  it('writes the 校验结果 sheet only when asked', async () => {
+    const session = await openWorkbench(sample('haikou-2021-as-published.xlsx'), 'h.xlsx');
+    const listed = await session.validate();
+    expect(listed.cellsWritten).toBe(0);
+    const written = await session.validate(undefined, { writeResults: true });
+    expect(written).toMatchObject({ action: 'validate', ok: true });
+    expect(written.cellsWritten).toBeGreaterThan(listed.findings.length);
+    const wb = await loadWorkbook(await session.save());
+    const sheet = wb.getWorksheet('校验结果')!;
+    expect(sheet).toBeDefined();
+    // One row per finding: 序号, 级别, 工作表, 位置 (a link), 问题 …
+    const rows: string[] = [];
+    sheet.eachRow((row) => rows.push([3, 4, 5].map((c) => String((row.getCell(c).value as { text?: string })?.text ?? row.getCell(c).value)).join('|')));
+    expect(rows).toContain('绩效目标|B3|“服务数量”在“绩效目标”中分值为7，在“附件1 指标体系及评分表”中为8');
+  });
+
   it('validates without writing', async () => {
     const session = await openWorkbench(sample('haikou-2021.xlsx'), 'haikou-2021.xlsx');
     const v = await session.validate();

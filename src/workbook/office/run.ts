@@ -131,7 +131,7 @@ export function runValidation(options: ValidationOptions = {}): Promise<RunOutco
     const read = await readFrom(context, options, features);
     if (!read.ok) return failedOutcome('validate', read.error);
     await phase(options, 'compute');
-    const v = validateWorkbook(read.snapshot);
+    const v = validateWorkbook(read.snapshot, { indicatorSheet: options.score?.indicatorSheet });
     const base = { report: null, findings: v.findings };
     if (!options.writeResults) return { action: 'validate', ok: v.usable, ...base, notes: read.notes, cellsWritten: 0, syncs: read.syncs };
     await phase(options, 'write');
