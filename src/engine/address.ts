@@ -12,7 +12,15 @@ export interface RangeAddress {
   right: number;
 }
 
+/** Column letters by number, filled on first use: every address the engine writes converts one of a few columns. */
+const LETTERS: string[] = [];
+
 export function colToLetters(col: number): string {
+  if (Number.isInteger(col) && col > 0 && col <= 16384) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let s = '';
   let n = col;
   while (n > 0) {

@@ -40,12 +40,23 @@ export function sum(values: Decimal[]): Decimal {
 }
 
 /**
+ * v.toDecimalPlaces(places, ROUND_HALF_UP).toFixed(places), with one Decimal fewer (formatting
+ * runs for every trace and report number): toFixed rounds by itself, but keeps the sign of a
+ * negative value that rounds to zero ("-0.00"), which rounding first would drop.
+ */
+export function fixedHalfUp(v: Decimal, places: number): string {
+  const s = v.toFixed(places, Decimal.ROUND_HALF_UP);
+  return s.charCodeAt(0) === 45 && NEGATIVE_ZERO.test(s) ? s.slice(1) : s;
+}
+
+const NEGATIVE_ZERO = /^-[0.]+$/;
+
+/**
  * Plain text for a number as a report writes it: no exponent, trailing zeros
  * dropped ("5.50" -> "5.5", "8.00" -> "8"), at most `maxPlaces` decimals.
  */
 export function fmt(v: Decimal, maxPlaces = 2): string {
-  const r = v.toDecimalPlaces(maxPlaces, Decimal.ROUND_HALF_UP);
-  let s = r.toFixed(maxPlaces);
+  let s = fixedHalfUp(v, maxPlaces);
   if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');
   if (s === '-0') s = '0';
   return s;
@@ -53,12 +64,12 @@ export function fmt(v: Decimal, maxPlaces = 2): string {
 
 /** A fraction as a percentage with two decimals: 0.7426 -> "74.26%". */
 export function fmtPct(fraction: Decimal, places = 2): string {
-  return `${fraction.times(100).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed(places)}%`;
+  return `${fixedHalfUp(fraction.times(100), places)}%`;
 }
 
 /** A number with thousands separators and fixed decimals: 41450000 -> "41,450,000.00". */
 export function fmtGrouped(v: Decimal, places = 2): string {
-  const [i, f] = v.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed(places).split('.');
+  const [i, f] = fixedHalfUp(v, places).split('.');
   const neg = i.startsWith('-');
   const digits = neg ? i.slice(1) : i;
   const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -46,15 +46,19 @@ export function sortFindings(findings: Finding[]): Finding[] {
     if (!m) return [Number.MAX_SAFE_INTEGER, ''] as const;
     return [Number(m[2]), m[1].padStart(3, ' ')] as const;
   };
-  return [...findings].sort((a, b) => {
+  // Parse each cell address once, not twice per comparison (a run can report thousands of findings).
+  const keyed = findings.map((f) => {
+    const [row, col] = cellKey(f.cell);
+    return { f, row, col };
+  });
+  keyed.sort(({ f: a, row: ra, col: ca }, { f: b, row: rb, col: cb }) => {
     if (ORDER[a.severity] !== ORDER[b.severity]) return ORDER[a.severity] - ORDER[b.severity];
     if ((a.sheet ?? '') !== (b.sheet ?? '')) return (a.sheet ?? '').localeCompare(b.sheet ?? '');
-    const [ra, ca] = cellKey(a.cell);
-    const [rb, cb] = cellKey(b.cell);
     if (ra !== rb) return ra - rb;
     if (ca !== cb) return ca < cb ? -1 : 1;
     return a.code.localeCompare(b.code);
   });
+  return keyed.map((k) => k.f);
 }
 
 /** Drop exact duplicates (same code, sheet, cell, message). */

@@ -4,7 +4,7 @@
  * `1028\n1` for 10281. A number that cannot be read exactly is an error value,
  * never a silent zero.
  */
-import { Decimal, dec } from './decimal';
+import { Decimal, dec, fixedHalfUp } from './decimal';
 import type { CellScalar } from './snapshot';
 import { isErrorValue } from './snapshot';
 import { stripInvisible, toHalfWidth } from './text';
@@ -41,6 +41,9 @@ const COMPARATOR_WORDS: [RegExp, Comparator][] = [
   [/^(=|等于|为|约)/, '='],
 ];
 
+const STARTS_WITH_DIGIT = /^\d/;
+const HAS_SPACE = /\s/;
+
 const MULTIPLIERS: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 百万: 1e6 };
 
 const MONEY_UNITS = ['元'];
@@ -73,29 +76,34 @@ const COUNT_UNITS = [
 const SCORE_UNITS = ['分'];
 const TIME_UNITS = ['小时', '天', '日', '个月', '月', '年', '分钟', '秒', '周', '工作日'];
 
+/** Longest first, so "百万" wins over "万" and "人次" over "人" (sorted once: classifyUnit runs per number). */
+const byLengthDesc = <T>(list: T[], len: (x: T) => number): T[] => [...list].sort((a, b) => len(b) - len(a));
+const MULTIPLIERS_SORTED = byLengthDesc(Object.entries(MULTIPLIERS), (e) => e[0].length);
+const UNIT_LISTS: [string[], QuantityUnit][] = [
+  [byLengthDesc(MONEY_UNITS, (u) => u.length), 'money'],
+  [byLengthDesc(TIME_UNITS, (u) => u.length), 'time'],
+  [byLengthDesc(SCORE_UNITS, (u) => u.length), 'score'],
+  [byLengthDesc(COUNT_UNITS, (u) => u.length), 'count'],
+];
+
 /** Recognise a unit suffix (after an optional multiplier word) and an optional "/天"-style tail. */
 function classifyUnit(rest: string): { unit: QuantityUnit; unitText: string; scale: number; tail: string } | null {
   let s = rest;
   let scale = 1;
-  for (const [w, m] of Object.entries(MULTIPLIERS).sort((a, b) => b[0].length - a[0].length)) {
+  for (const [w, m] of MULTIPLIERS_SORTED) {
     if (s.startsWith(w)) {
       scale = m;
       s = s.slice(w.length);
       break;
     }
   }
-  const tryList = (list: string[], unit: QuantityUnit) => {
-    for (const u of [...list].sort((a, b) => b.length - a.length)) {
-      if (s.startsWith(u)) return { unit, unitText: u, scale, tail: s.slice(u.length) };
-    }
-    return null;
-  };
   if (s.startsWith('%') || s.startsWith('％')) return { unit: 'percent', unitText: '%', scale, tail: s.slice(1) };
   if (s.startsWith('‰')) return { unit: 'percent', unitText: '‰', scale, tail: s.slice(1) };
   if (s.startsWith('个百分点')) return { unit: 'percent', unitText: '个百分点', scale, tail: s.slice(4) };
   if (s.startsWith('百分点')) return { unit: 'percent', unitText: '百分点', scale, tail: s.slice(3) };
-  const hit = tryList(MONEY_UNITS, 'money') ?? tryList(TIME_UNITS, 'time') ?? tryList(SCORE_UNITS, 'score') ?? tryList(COUNT_UNITS, 'count');
-  if (hit) return hit;
+  for (const [list, unit] of UNIT_LISTS) {
+    for (const u of list) if (s.startsWith(u)) return { unit, unitText: u, scale, tail: s.slice(u.length) };
+  }
   if (s === '') return { unit: scale === 1 ? 'none' : 'count', unitText: '', scale, tail: '' };
   return null;
 }
@@ -104,6 +112,9 @@ function classifyUnit(rest: string): { unit: QuantityUnit; unitText: string; sca
 export function decFromCellNumber(n: number): Decimal {
   if (!Number.isFinite(n)) throw new RangeError('not a finite number');
   if (n === 0) return dec(0);
+  // An integer below 1e15 already has at most 15 digits: skip the round trip through text
+  // (counts and points in data sheets); Decimal reads such a number exactly as its text.
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return dec(n);
   return dec(Number(n.toPrecision(15)).toString());
 }
 
@@ -135,28 +146,33 @@ export function parseQuantity(input: CellScalar | undefined, numberFormat?: stri
   if (s === '' || s === '-' || s === '—' || s === '/') return { ok: false, reason: '空单元格', empty: true };
 
   let comparator: Comparator | undefined;
-  for (const [re, c] of COMPARATOR_WORDS) {
-    const m = re.exec(s);
-    if (m) {
-      comparator = c;
-      s = s.slice(m[0].length).trim();
-      break;
+  // No comparator word starts with a digit; numbers (most inputs: every quantity in a rule text) skip the five tests.
+  if (!STARTS_WITH_DIGIT.test(s)) {
+    for (const [re, c] of COMPARATOR_WORDS) {
+      const m = re.exec(s);
+      if (m) {
+        comparator = c;
+        s = s.slice(m[0].length).trim();
+        break;
+      }
     }
   }
 
   // Digits split by whitespace or line breaks ("1028\n1", "344 111", "94.3 6%") come from PDF tables.
   let repaired = false;
-  const joined = s.replace(/(?<=[\d.,])\s+(?=[\d.,%])/g, () => {
-    repaired = true;
-    return '';
-  });
-  s = joined;
+  if (HAS_SPACE.test(s)) {
+    s = s.replace(/(?<=[\d.,])\s+(?=[\d.,%])/g, () => {
+      repaired = true;
+      return '';
+    });
+  }
 
   const m = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)/.exec(s);
   if (!m) return { ok: false, reason: `“${original.trim()}”不是数字` };
-  const numText = m[2].replace(/,/g, '');
+  const hasComma = m[2].includes(',');
+  const numText = hasComma ? m[2].replace(/,/g, '') : m[2];
   // A comma that does not group thousands ("1,24") is ambiguous: refuse rather than guess.
-  if (/,/.test(m[2]) && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(m[2])) {
+  if (hasComma && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(m[2])) {
     return { ok: false, reason: `“${original.trim()}”的千分位不规范` };
   }
   let value = dec(numText);
@@ -173,7 +189,8 @@ export function parseQuantity(input: CellScalar | undefined, numberFormat?: stri
       if (!comparator && /以下/.test(unit.tail)) comparator = '<=';
     } else return { ok: false, reason: `“${original.trim()}”含有无法识别的单位或文字` };
   }
-  value = value.times(unit.scale);
+  // ×1 is an exact no-op for up to 40 significant digits (the precision): skip the allocation.
+  if (unit.scale !== 1 || numText.length > 40) value = value.times(unit.scale);
   if (unit.unit === 'percent') value = unitText === '‰' ? value.div(1000) : value.div(100);
   const q: Quantity = { value, unit: unit.unit, unitText, scale: unit.scale, text: original };
   if (comparator) q.comparator = comparator;
@@ -210,11 +227,11 @@ export function findQuantities(text: string): FoundQuantity[] {
 export function fmtQuantity(q: Quantity, places = 2): string {
   if (q.unit === 'percent') {
     const v = q.unitText === '‰' ? q.value.times(1000) : q.value.times(100);
-    return `${trimZeros(v.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed(places))}%`;
+    return `${trimZeros(fixedHalfUp(v, places))}%`;
   }
   const scaleWord = q.scale === 1e4 ? '万' : q.scale === 1e8 ? '亿' : q.scale === 1e3 ? '千' : q.scale === 1e6 ? '百万' : '';
   const v = q.value.div(q.scale);
-  return `${trimZeros(v.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed(places))}${scaleWord}${q.unitText}`;
+  return `${trimZeros(fixedHalfUp(v, places))}${scaleWord}${q.unitText}`;
 }
 
 function trimZeros(s: string): string {

@@ -119,17 +119,41 @@ export function recordRun(
   return next;
 }
 
+const PLAIN_A1 = /^[A-Z]{1,3}[1-9]\d*$/;
+
+/** "K12" -> {row 12, col 11} without parseA1's trimming and case folding: records are written by toA1. */
+function plainA1(a1: string): { row: number; col: number } {
+  let col = 0;
+  let i = 0;
+  for (; i < a1.length; i++) {
+    const c = a1.charCodeAt(i);
+    if (c < 65) break;
+    col = col * 26 + (c - 64);
+  }
+  return { row: Number(a1.slice(i)), col };
+}
+
 /** The very hidden sheet holding the record as JSON split into cells. */
 /** Cells in sheet order, so the same record always serialises the same way. */
 function canonical<T>(bySheet: Record<string, Record<string, T>>): Record<string, Record<string, T>> {
   const key = (a1: string) => {
-    const p = parseA1(a1);
+    const p = PLAIN_A1.test(a1) ? plainA1(a1) : parseA1(a1);
     return p ? p.row * 20000 + p.col : 0;
   };
   const out: Record<string, Record<string, T>> = {};
   for (const sheet of Object.keys(bySheet).sort()) {
+    // Parse each address once, not twice per comparison (records hold thousands of cells); the sort stays stable.
+    const keyed = Object.keys(bySheet[sheet]).map((a1) => ({ a1, k: key(a1) }));
+    let sorted = true;
+    for (let i = 1; i < keyed.length && sorted; i++) sorted = keyed[i - 1].k <= keyed[i].k;
+    // A run writes row by row, so the record is usually in order already: then it serialises as it is.
+    if (sorted) {
+      out[sheet] = bySheet[sheet];
+      continue;
+    }
+    keyed.sort((x, y) => x.k - y.k);
     out[sheet] = {};
-    for (const a1 of Object.keys(bySheet[sheet]).sort((x, y) => key(x) - key(y))) out[sheet][a1] = bySheet[sheet][a1];
+    for (const { a1 } of keyed) out[sheet][a1] = bySheet[sheet][a1];
   }
   return out;
 }

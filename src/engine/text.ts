@@ -1,24 +1,31 @@
 /** Text normalisation shared by every parser: PDF-converted Chinese text is noisy. */
 
-const FULLWIDTH_START = 0xff01;
-const FULLWIDTH_END = 0xff5e;
+const FULLWIDTH = /[\uff01-\uff5e\u3000]/g;
+const HAS_FULLWIDTH = /[\uff01-\uff5e\u3000]/;
 
 /** Full-width ASCII forms (０-９, Ａ-Ｚ, ％, （）...) to their ASCII twins; ideographic space to space. */
 export function toHalfWidth(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c >= FULLWIDTH_START && c <= FULLWIDTH_END) out += String.fromCodePoint(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else out += ch;
-  }
-  return out;
+  // Hot (every cell and rule text): most strings have nothing to convert, so test before rebuilding.
+  // The targets are all BMP code units, so a per-unit replace equals the per-code-point loop.
+  if (!HAS_FULLWIDTH.test(s)) return s;
+  return s.replace(FULLWIDTH, (ch) => {
+    const c = ch.charCodeAt(0);
+    return c === 0x3000 ? ' ' : String.fromCharCode(c - 0xfee0);
+  });
 }
+
+const INVISIBLE = /[\u200b-\u200d\ufeff\u00ad\u00a0]/;
 
 /** Remove zero-width characters and non-breaking spaces that PDF exports leave behind. */
 export function stripInvisible(s: string): string {
+  if (!INVISIBLE.test(s)) return s;
   return s.replace(/[\u200b-\u200d\ufeff\u00ad]/g, '').replace(/\u00a0/g, ' ');
 }
+
+/** Anything normName would change besides case: full-width/invisible characters, whitespace, a trailing colon. */
+const NAME_WORK = /[\uff01-\uff5e\u3000\u200b-\u200d\ufeff\u00ad\u00a0\s]|[:：]$/;
+/** Anything normText would change in a string that is already trimmed. */
+const TEXT_WORK = /[\uff01-\uff5e\u3000\u200b-\u200d\ufeff\u00ad\u00a0\r\n\t]| {2}/;
 
 /**
  * Canonical form for comparing names: half-width, no whitespace at all (PDF line
@@ -26,7 +33,10 @@ export function stripInvisible(s: string): string {
  */
 export function normName(s: unknown): string {
   if (s === null || s === undefined) return '';
-  return stripInvisible(toHalfWidth(String(s)))
+  const str = String(s);
+  // Fast path: nothing to convert, strip or trim (the common case for names and headers).
+  if (!NAME_WORK.test(str)) return str.toLowerCase();
+  return stripInvisible(toHalfWidth(str))
     .replace(/\s+/g, '')
     .replace(/[:：]$/, '')
     .toLowerCase();
@@ -35,7 +45,10 @@ export function normName(s: unknown): string {
 /** Normalise free text for rule parsing: half-width, single spaces, no line breaks. */
 export function normText(s: unknown): string {
   if (s === null || s === undefined) return '';
-  return stripInvisible(toHalfWidth(String(s)))
+  const str = String(s);
+  // Fast path: no full-width or invisible characters, no line breaks or tabs, no double or outer spaces.
+  if (!TEXT_WORK.test(str) && str.trim() === str) return str;
+  return stripInvisible(toHalfWidth(str))
     .replace(/\r\n?/g, '\n')
     .replace(/([\u4e00-\u9fff])\s*\n\s*([\u4e00-\u9fff])/g, '$1$2')
     .replace(/\s*\n\s*/g, ' ')
@@ -49,29 +62,43 @@ export function cellText(v: unknown): string {
   return String(v);
 }
 
+/** Character bigrams of a normalised name (the name itself when one character long). */
+export function bigrams(s: string): string[] {
+  const chars = Array.from(s);
+  if (chars.length === 1) return [s];
+  const g: string[] = [];
+  for (let i = 0; i < chars.length - 1; i++) g.push(chars[i] + chars[i + 1]);
+  return g;
+}
+
 /** Dice coefficient over character bigrams of two normalised names (0..1). */
 export function similarity(a: string, b: string): number {
   const x = normName(a);
   const y = normName(b);
   if (!x || !y) return 0;
   if (x === y) return 1;
-  const grams = (s: string) => {
-    const chars = Array.from(s);
-    if (chars.length === 1) return [s];
-    const g: string[] = [];
-    for (let i = 0; i < chars.length - 1; i++) g.push(chars[i] + chars[i + 1]);
-    return g;
-  };
-  const gx = grams(x);
-  const gy = grams(y);
-  const counts = new Map<string, number>();
-  for (const g of gx) counts.set(g, (counts.get(g) ?? 0) + 1);
+  return diceOfBigrams(bigrams(x), bigrams(y));
+}
+
+/** similarity() for names already normalised and split into bigrams (x !== y, both non-empty). */
+export function diceOfBigrams(gx: string[], gy: string[]): number {
+  // Multiset intersection by marking matched bigrams of x: names are short, so this beats
+  // building a count map for every pair compared (thousands of indicators × data columns).
+  // Marks are bits of one number while x has at most 31 bigrams, else an array.
+  const small = gx.length <= 31;
+  let bits = 0;
+  const marks: boolean[] = small ? [] : new Array<boolean>(gx.length).fill(false);
   let inter = 0;
-  for (const g of gy) {
-    const n = counts.get(g) ?? 0;
-    if (n > 0) {
-      inter++;
-      counts.set(g, n - 1);
+  for (let k = 0; k < gy.length; k++) {
+    const g = gy[k];
+    for (let i = 0; i < gx.length; i++) {
+      const used = small ? (bits & (1 << i)) !== 0 : marks[i];
+      if (!used && gx[i] === g) {
+        if (small) bits |= 1 << i;
+        else marks[i] = true;
+        inter++;
+        break;
+      }
     }
   }
   return (2 * inter) / (gx.length + gy.length);

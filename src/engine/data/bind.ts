@@ -10,7 +10,7 @@ import { finding, type Finding } from '../findings';
 import type { CellInput } from '../indicators/model';
 import { findQuantities, fmtQuantity, parseQuantity, quantity, type Quantity } from '../quantity';
 import type { ActualValue, MonthValue, Rule } from '../rules/types';
-import { normName, normText, similarity } from '../text';
+import { bigrams, diceOfBigrams, normName, normText } from '../text';
 import type { DataContext } from './context';
 import { columnSum, pooledRate, type DataColumn, type DataTable } from './tables';
 import { defaultWeights, scoreSurvey, type SurveyItem } from './survey';
@@ -111,14 +111,44 @@ function core(name: string): string {
     .replace(/(情况|指标)$/, '');
 }
 
-export function nameScore(query: string, header: string): number {
-  const a = core(query);
-  const b = core(header);
-  if (!a || !b) return 0;
-  if (a === b) return 1;
-  let s = similarity(a, b);
-  if (a.length >= 2 && b.length >= 2 && (a.includes(b) || b.includes(a))) s = Math.max(s, 0.8);
+/** A name prepared for nameScore: its core, and the core's normalised form and bigrams for similarity(). */
+interface NameKey {
+  core: string;
+  norm: string;
+  grams: string[] | null;
+}
+
+function nameKey(name: string): NameKey {
+  const c = core(name);
+  const norm = normName(c);
+  return { core: c, norm, grams: norm ? bigrams(norm) : null };
+}
+
+/**
+ * Data headers and survey labels are matched against every indicator: prepare each
+ * once per workbook (keyed by the column or item's text; the context is rebuilt per run).
+ */
+const labelKeys = new WeakMap<DataContext, Map<string, NameKey>>();
+
+function labelKey(data: DataContext, label: string): NameKey {
+  let m = labelKeys.get(data);
+  if (!m) labelKeys.set(data, (m = new Map()));
+  let k = m.get(label);
+  if (!k) m.set(label, (k = nameKey(label)));
+  return k;
+}
+
+/** nameScore on prepared names: the same arithmetic as similarity(core(a), core(b)). */
+function scoreKeys(a: NameKey, b: NameKey): number {
+  if (!a.core || !b.core) return 0;
+  if (a.core === b.core) return 1;
+  let s = !a.norm || !b.norm ? 0 : a.norm === b.norm ? 1 : diceOfBigrams(a.grams!, b.grams!);
+  if (a.core.length >= 2 && b.core.length >= 2 && (a.core.includes(b.core) || b.core.includes(a.core))) s = Math.max(s, 0.8);
   return s;
+}
+
+export function nameScore(query: string, header: string): number {
+  return scoreKeys(nameKey(query), nameKey(header));
 }
 
 interface Candidate {
@@ -156,10 +186,13 @@ function fromColumnCached(column: DataColumn, table: DataTable, rule: Rule): Bou
 function findCandidates(names: string[], rule: Rule, data: DataContext): Candidate[] {
   const out: Candidate[] = [];
   const wantRate = ruleIsPercent(rule);
+  const queries = names.map(nameKey);
   for (const table of data.tables) {
     for (const column of table.columns) {
       if (column.kind === 'text') continue;
-      let s = Math.max(...names.map((n) => nameScore(n, column.header)));
+      const header = labelKey(data, column.header);
+      let s = -Infinity; // Math.max over the queries, without building an array per column
+      for (let k = 0; k < queries.length; k++) s = Math.max(s, scoreKeys(queries[k], header));
       if (s <= 0) continue;
       if (wantRate === (column.kind === 'rate')) s += 0.05;
       else if (rule.kind !== 'perMonth') s -= 0.15;
@@ -170,9 +203,9 @@ function findCandidates(names: string[], rule: Rule, data: DataContext): Candida
   if (rule.kind !== 'perMonth') {
     for (const survey of data.surveys) {
       for (const item of survey.items) {
-        const labels = [item.summaryLabel, item.question].filter(Boolean);
-        let s = Math.max(0, ...names.flatMap((n) => labels.map((l) => nameScore(n, l))));
-        if (item.summaryLabel && names.some((n) => core(n) === core(item.summaryLabel))) s = 1.1;
+        const labels = [item.summaryLabel, item.question].filter(Boolean).map((l) => labelKey(data, l));
+        let s = Math.max(0, ...queries.flatMap((q) => labels.map((l) => scoreKeys(q, l))));
+        if (item.summaryLabel && queries.some((q) => q.core === labelKey(data, item.summaryLabel).core)) s = 1.1;
         if (s > 0) out.push({ score: s, survey: item });
       }
     }

@@ -98,8 +98,12 @@ function findPeriods(view: SheetView): { labelCol: number; periods: PeriodRow[];
   return { ...best, totalRow };
 }
 
+/** Decimals are immutable: the per-cell tolerances share these few values instead of recomputing a power per cell. */
+const TINY = dec('1e-9');
+const HALF_UNIT_BY_PLACES: Decimal[] = [];
+
 function toleranceOf(text: unknown, numberFormat: string | null, q: Quantity): Decimal {
-  if (q.unit !== 'percent') return dec('1e-9');
+  if (q.unit !== 'percent') return TINY;
   let places: number | null = null;
   if (typeof text === 'string') {
     const m = /\.(\d+)\s*%/.exec(text.replace(/\s+/g, ''));
@@ -108,9 +112,9 @@ function toleranceOf(text: unknown, numberFormat: string | null, q: Quantity): D
     const m = /\.(0+)%/.exec(numberFormat);
     places = m ? m[1].length : 0;
   }
-  if (places === null) return dec('1e-9');
+  if (places === null) return TINY;
   // Displayed to `places` decimals of a percent: half a unit of the last digit, as a fraction.
-  return dec(5).times(dec(10).pow(-(places + 3)));
+  return (HALF_UNIT_BY_PLACES[places] ??= dec(5).times(dec(10).pow(-(places + 3))));
 }
 
 export function readDataTable(view: SheetView, findings: Finding[]): DataTable | null {

@@ -42,12 +42,25 @@ function stripSuffix(label: string): string {
   return label.replace(/[（(][^）)]*[)）]$/, '');
 }
 
+/** Synonym -> kind, the first (most specific) list naming a word winning: one lookup instead of a scan per cell. */
+const KIND_OF = new Map<string, LabelKind>();
+for (const [kind, words] of SYNONYMS) for (const w of words) if (!KIND_OF.has(w)) KIND_OF.set(w, kind);
+
+/**
+ * Characters a label can start with: some synonym's first character, or 一/二/三 of "一级指标…".
+ * All are CJK, which normName leaves as they are, so the first character that normName keeps
+ * (not whitespace or invisible) decides: a body cell (rule text, number) is rejected without normalising it.
+ */
+const FIRST_CHARS = new Set<string>(['一', '二', '三', ...[...KIND_OF.keys()].map((w) => w[0])]);
+const FIRST_KEPT = /[^\s\u200b-\u200d\u00ad]/;
+
 export function classifyLabel(text: string): LabelKind | null {
+  const at = text.search(FIRST_KEPT);
+  if (at < 0 || !FIRST_CHARS.has(text[at])) return null;
   const n = stripSuffix(normName(text));
   if (!n) return null;
-  for (const [kind, words] of SYNONYMS) {
-    if (words.includes(n)) return kind;
-  }
+  const kind = KIND_OF.get(n);
+  if (kind) return kind;
   // "一级指标名称", "三级指标(分值)" and the like.
   const lv = /^(一|二|三)级指标/.exec(n);
   if (lv) {

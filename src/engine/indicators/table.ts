@@ -9,7 +9,6 @@ import { Decimal } from '../decimal';
 import { finding, type Finding } from '../findings';
 import { parseQuantity } from '../quantity';
 import type { SheetView } from '../sheetView';
-import { normText } from '../text';
 import { isRepeatedHeader } from './headers';
 import {
   MAX_ROLE,
@@ -95,6 +94,16 @@ export function parseIndicatorTable(view: SheetView, header: HeaderInfo): TableP
 
   const labelCols = Object.keys(header.labels).map(Number);
   const firstLabelCol = Math.min(...labelCols);
+  // The roles this header has, with their columns, resolved once. The row loop below runs for
+  // every row of the sheet, so it uses index loops: they allocate no iterators before it is optimised.
+  const textCols = TEXT_ROLES.filter((role) => cols[role] !== undefined).map((role) => ({ role, col: cols[role] as number }));
+  const cellCols = CELL_ROLES.filter((role) => cols[role] !== undefined).map((role) => ({ role, col: cols[role] as number }));
+  const extendOpenGroups = (row: number) => {
+    for (let j = 0; j < open.length; j++) {
+      const g = open[j];
+      if (g) g.lastRow = Math.max(g.lastRow, row);
+    }
+  };
 
   for (let row = header.bottom + 1; row <= view.lastRow; row++) {
     if (view.rowIsEmpty(row)) continue;
@@ -119,8 +128,7 @@ export function parseIndicatorTable(view: SheetView, header: HeaderInfo): TableP
     groupRoles.forEach((role, i) => {
       const col = cols[role] as number;
       if (!view.isAnchor(row, col)) return;
-      const raw = view.raw(row, col);
-      const text = raw === null ? '' : normText(raw);
+      const text = view.rawText(row, col);
       if (!text) return;
       const parsed = parseIndicatorName(text);
       const current = open[i];
@@ -158,13 +166,14 @@ export function parseIndicatorTable(view: SheetView, header: HeaderInfo): TableP
     });
 
     const leafAnchor = view.isAnchor(row, leafCol);
-    const leafRaw = leafAnchor ? view.raw(row, leafCol) : null;
-    const leafText = leafRaw === null ? '' : normText(leafRaw);
+    const leafText = leafAnchor ? view.rawText(row, leafCol) : '';
     if (leafText) {
       const parsed = parseIndicatorName(leafText);
       const maxCol = cols[MAX_ROLE[leafRole]];
       const maxRead = readMax(view, row, maxCol, findings);
-      const path = [...open.filter((g): g is GroupNode => g !== null).map((g) => g.name), parsed.name];
+      const path: string[] = [];
+      for (let j = 0; j < open.length; j++) if (open[j]) path.push(open[j]!.name);
+      path.push(parsed.name);
       const leaf: LeafNode = {
         kind: 'leaf',
         level: levels.length,
@@ -187,21 +196,16 @@ export function parseIndicatorTable(view: SheetView, header: HeaderInfo): TableP
           }),
         );
       }
-      for (const role of TEXT_ROLES) {
-        const c = cols[role];
-        if (c !== undefined) {
-          const t = view.text(row, c);
-          if (t) leaf.texts[role] = t;
-        }
+      for (let k = 0; k < textCols.length; k++) {
+        const t = view.text(row, textCols[k].col);
+        if (t) leaf.texts[textCols[k].role] = t;
       }
-      for (const role of CELL_ROLES) {
-        const c = cols[role];
-        if (c !== undefined) leaf.cells[role] = cellInput(view, row, c);
-      }
-      const deepest = [...open].reverse().find((g): g is GroupNode => g !== null);
+      for (let k = 0; k < cellCols.length; k++) leaf.cells[cellCols[k].role] = cellInput(view, row, cellCols[k].col);
+      let deepest: GroupNode | null = null;
+      for (let j = open.length - 1; j >= 0 && !deepest; j--) deepest = open[j];
       if (deepest) deepest.children.push(leaf);
       else roots.push(leaf);
-      for (const g of open) if (g) g.lastRow = Math.max(g.lastRow, row);
+      extendOpenGroups(row);
       leaves.push(leaf);
       lastLeaf = leaf;
       continue;
@@ -212,9 +216,8 @@ export function parseIndicatorTable(view: SheetView, header: HeaderInfo): TableP
     if (lastLeaf) {
       const covered = view.coveredBy(row, leafCol);
       let appended = false;
-      for (const role of TEXT_ROLES) {
-        const c = cols[role];
-        if (c === undefined || !view.isAnchor(row, c)) continue;
+      for (const { role, col: c } of textCols) {
+        if (!view.isAnchor(row, c)) continue;
         const t = view.text(row, c);
         if (!t) continue;
         const before = lastLeaf.texts[role];
@@ -223,7 +226,7 @@ export function parseIndicatorTable(view: SheetView, header: HeaderInfo): TableP
       }
       if (covered || appended) {
         lastLeaf.lastRow = row;
-        for (const g of open) if (g) g.lastRow = Math.max(g.lastRow, row);
+        extendOpenGroups(row);
       }
     }
   }
@@ -273,9 +276,7 @@ function distinctTexts(view: SheetView, row: number): string[] {
   const out: string[] = [];
   for (let c = view.firstCol; c <= view.lastCol; c++) {
     if (!view.isAnchor(row, c)) continue;
-    const v = view.raw(row, c);
-    if (v === null) continue;
-    const t = normText(v);
+    const t = view.rawText(row, c);
     if (t && !out.includes(t)) out.push(t);
   }
   return out;
@@ -292,9 +293,8 @@ function findSpecialLabel(
   const limit = Math.max(leafCol, header.columns.max3 ?? leafCol);
   for (let c = Math.min(firstLabelCol, view.firstCol); c <= limit; c++) {
     if (!view.isAnchor(row, c)) continue;
-    const v = view.raw(row, c);
-    if (typeof v !== 'string') continue;
-    const t = normText(v);
+    if (typeof view.raw(row, c) !== 'string') continue;
+    const t = view.rawText(row, c);
     const kind = classifySpecialLabel(t);
     if (kind) return { col: c, kind, label: t.replace(/[:：]\s*$/, '') };
   }
@@ -309,8 +309,7 @@ function buildSpecialRow(view: SheetView, row: number, header: HeaderInfo, s: { 
   const rest: string[] = [];
   for (let c = s.col + 1; c <= view.lastCol; c++) {
     if (!view.isAnchor(row, c)) continue;
-    const v = view.raw(row, c);
-    if (typeof v === 'string' && normText(v)) rest.push(normText(v));
+    if (typeof view.raw(row, c) === 'string' && view.rawText(row, c)) rest.push(view.rawText(row, c));
   }
   return { kind: s.kind, row, label: s.label, text: rest.join(' '), cells };
 }

@@ -1,7 +1,7 @@
 /** What every rule parser works from: the text in two forms and the indicator's context. */
 import type { Quantity } from '../quantity';
 import type { RuleContext } from './types';
-import { COMPARATORS, NUM, UNIT, readQuantity } from './lexicon';
+import { COMPARATORS, NUM, UNIT, findOutcomes, readQuantity, scanQuantities, type Outcome, type Scanned } from './lexicon';
 import { normRuleText } from './normalize';
 
 export interface ParseEnv {
@@ -12,6 +12,10 @@ export interface ParseEnv {
   ctx: RuleContext;
   /** A target stated in the indicator's other texts ("目标值为95%") or its target column. */
   contextTarget(accept: (q: Quantity) => boolean, ref?: string): Quantity | null;
+  /** scanQuantities(text), read-only: computed once per parse, several parsers need it. */
+  quantities(): readonly Scanned[];
+  /** findOutcomes(text), read-only: computed once per parse, several parsers need it. */
+  outcomes(): readonly Outcome[];
 }
 
 const TARGET_RE = new RegExp(`(?:目标值|目标|标准值|指标值|预期值)(?:为|是|:|设定为|设为|达到)?(${NUM})(${UNIT})?`, 'g');
@@ -37,10 +41,14 @@ export function targetFromTexts(texts: string[], accept: (q: Quantity) => boolea
 
 export function makeEnv(raw: string, ctx: RuleContext): ParseEnv {
   const text = normRuleText(raw);
+  let quantities: Scanned[] | undefined;
+  let outcomes: Outcome[] | undefined;
   return {
     raw,
     text,
     ctx,
+    quantities: () => (quantities ??= scanQuantities(text)),
+    outcomes: () => (outcomes ??= findOutcomes(text)),
     contextTarget(accept, ref) {
       const fromTexts = targetFromTexts([text, ...(ctx.context ?? [])], accept, ref);
       if (fromTexts) return fromTexts;

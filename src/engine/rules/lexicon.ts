@@ -3,7 +3,7 @@
  * words, and the places in a text where points are awarded ("得3分", "(2分)",
  * "不得分", "得满分").
  */
-import { Decimal, dec } from '../decimal';
+import { Decimal, ONE, ZERO, dec } from '../decimal';
 import { parseQuantity, type Quantity, type QuantityUnit } from '../quantity';
 import { CIRCLED_CLASS, maskDates } from './normalize';
 
@@ -23,10 +23,14 @@ export interface Scanned {
   raw: string;
 }
 
+/** Compiled once; scanQuantities resets lastIndex before each scan (it does not recurse). */
+const QUANTITY_RE = new RegExp(`${NUM}(?:${UNIT})?`, 'g');
+
 /** Every number(+unit) in a normalised rule text, dates masked out. */
 export function scanQuantities(text: string): Scanned[] {
   const masked = maskDates(text);
-  const re = new RegExp(`${NUM}(?:${UNIT})?`, 'g');
+  const re = QUANTITY_RE;
+  re.lastIndex = 0;
   const out: Scanned[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(masked))) {
@@ -116,6 +120,8 @@ const OUTCOME_RE = new RegExp(
   'g',
 );
 
+const HALF = dec('0.5');
+
 export function findOutcomes(text: string): Outcome[] {
   const out: Outcome[] = [];
   let m: RegExpExecArray | null;
@@ -123,9 +129,10 @@ export function findOutcomes(text: string): Outcome[] {
   while ((m = OUTCOME_RE.exec(text))) {
     const t = m[0];
     const base = { start: m.index, end: m.index + t.length, text: t };
-    if (t === '得满分') out.push({ ...base, fraction: dec(1) });
-    else if (/一半|半分/.test(t)) out.push({ ...base, fraction: dec('0.5') });
-    else if (t === '不得分' || /为0分$/.test(t)) out.push({ ...base, points: dec(0) });
+    // Decimals are immutable: the fixed shares are shared constants, not built per outcome.
+    if (t === '得满分') out.push({ ...base, fraction: ONE });
+    else if (/一半|半分/.test(t)) out.push({ ...base, fraction: HALF });
+    else if (t === '不得分' || /为0分$/.test(t)) out.push({ ...base, points: ZERO });
     else {
       const n = m[1] ?? m[2];
       out.push({ ...base, points: new Decimal(n.replace(/,/g, '')) });
@@ -142,8 +149,7 @@ export interface Segment {
   outcome: Outcome;
 }
 
-export function segments(text: string): Segment[] {
-  const outs = findOutcomes(text);
+export function segments(text: string, outs: readonly Outcome[] = findOutcomes(text)): Segment[] {
   let prev = 0;
   return outs.map((o) => {
     const seg = { cond: text.slice(prev, o.start), condStart: prev, outcome: o };
@@ -156,6 +162,8 @@ const LEADING_NOISE = new RegExp(
   `^(?:[，,；;。、:\\s]|评价要点:?|评分标准:?|其中:?|否则|[${CIRCLED_CLASS}]|\\d{1,2}[.、)](?!\\d)|\\(\\d{1,2}\\)|\\([^)]{0,40}\\))+`,
 );
 
+const CIRCLED_G = new RegExp(`[${CIRCLED_CLASS}]`, 'g');
+
 /**
  * The clause that carries a condition: the text after the last sentence break
  * or item number, without numbering and leading punctuation.
@@ -164,7 +172,8 @@ export function lastClause(cond: string): string {
   let s = cond.replace(/[，,；;。、:\s]+$/, '');
   const cut = Math.max(s.lastIndexOf('；'), s.lastIndexOf('。'));
   if (cut >= 0) s = s.slice(cut + 1);
-  const circled = new RegExp(`[${CIRCLED_CLASS}]`, 'g');
+  const circled = CIRCLED_G;
+  circled.lastIndex = 0;
   let last = -1;
   let m: RegExpExecArray | null;
   while ((m = circled.exec(s))) last = m.index;

@@ -35,18 +35,27 @@ function arabic(numeral: string): string {
   return n === null ? numeral : String(n);
 }
 
+// Compiled once (they ran per rule text); global regexes are safe to share with String.replace, which resets lastIndex.
+const PERCENT_OF_RE = new RegExp(`百分之(${CN_NUM}|\\d+(?:\\.\\d+)?)`, 'g');
+const MEASURE_RE = new RegExp(`(${CN_NUM})(个百分点|百分点|个月|%)`, 'g');
+const EVERY_COUNT_RE = new RegExp(`每([^\\d，,；;。、]{0,6}?)(${CN_NUM})(${COUNT_WORDS})`, 'g');
+const ROUNDING_COUNT_RE = new RegExp(`(不足|按|满)(${CN_NUM})(${COUNT_WORDS})`, 'g');
+/** Any Chinese numeral character: without one there is nothing to convert. */
+const ANY_CN_NUM = /[零〇一二两三四五六七八九十百千]/;
+
 /** Chinese numerals that count something, as digits. */
 export function cnNumeralsToDigits(s: string): string {
+  if (!ANY_CN_NUM.test(s)) return s;
   return (
     s
       // "百分之五" -> "5%".
-      .replace(new RegExp(`百分之(${CN_NUM}|\\d+(?:\\.\\d+)?)`, 'g'), (_m, n: string) => `${/\d/.test(n) ? n : arabic(n)}%`)
+      .replace(PERCENT_OF_RE, (_m, n: string) => `${/\d/.test(n) ? n : arabic(n)}%`)
       // "一个百分点", "一个月", "五%": a measure the rule computes with.
-      .replace(new RegExp(`(${CN_NUM})(个百分点|百分点|个月|%)`, 'g'), (_m, n: string, u: string) => arabic(n) + u)
+      .replace(MEASURE_RE, (_m, n: string, u: string) => arabic(n) + u)
       // "每发现一处", "每出现一次", "每存在一项": the counted unit of a deduction.
-      .replace(new RegExp(`每([^\\d，,；;。、]{0,6}?)(${CN_NUM})(${COUNT_WORDS})`, 'g'), (_m, mid: string, n: string, u: string) => `每${mid}${arabic(n)}${u}`)
+      .replace(EVERY_COUNT_RE, (_m, mid: string, n: string, u: string) => `每${mid}${arabic(n)}${u}`)
       // "不足一个", "按一次": rounding clauses.
-      .replace(new RegExp(`(不足|按|满)(${CN_NUM})(${COUNT_WORDS})`, 'g'), (_m, w: string, n: string, u: string) => w + arabic(n) + u)
+      .replace(ROUNDING_COUNT_RE, (_m, w: string, n: string, u: string) => w + arabic(n) + u)
   );
 }
 
@@ -54,21 +63,25 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 export const CIRCLED_RE = new RegExp(`[${CIRCLED}]`);
 export const CIRCLED_CLASS = CIRCLED;
 
+const ODD_SYMBOLS = /[≧≦﹪—–－～~〜﹙﹚［【］】．：＝]/;
+
 /** The canonical rule text: half-width, no whitespace, unified symbols, digits for counting numerals. */
 export function normRuleText(text: unknown): string {
   let s = normText(text).replace(/\s+/g, '');
-  s = s
-    .replace(/[≧]/g, '≥')
-    .replace(/[≦]/g, '≤')
-    .replace(/[﹪]/g, '%')
-    .replace(/[—–－～~〜]+/g, '-')
-    .replace(/[﹙]/g, '(')
-    .replace(/[﹚]/g, ')')
-    .replace(/[［【]/g, '[')
-    .replace(/[］】]/g, ']')
-    .replace(/[．]/g, '.')
-    .replace(/[：]/g, ':')
-    .replace(/[＝]/g, '=');
+  // Most texts have none of the symbols below: skip the eleven passes then.
+  if (ODD_SYMBOLS.test(s))
+    s = s
+      .replace(/[≧]/g, '≥')
+      .replace(/[≦]/g, '≤')
+      .replace(/[﹪]/g, '%')
+      .replace(/[—–－～~〜]+/g, '-')
+      .replace(/[﹙]/g, '(')
+      .replace(/[﹚]/g, ')')
+      .replace(/[［【]/g, '[')
+      .replace(/[］】]/g, ']')
+      .replace(/[．]/g, '.')
+      .replace(/[：]/g, ':')
+      .replace(/[＝]/g, '=');
   // Half-width commas and semicolons after CJK are sentence punctuation, not thousands separators.
   s = s.replace(/,/g, (_m, at: number) => (/\d/.test(s[at - 1] ?? '') && /^\d{3}(?!\d)/.test(s.slice(at + 1)) ? ',' : '，'));
   s = s.replace(/;/g, '；');
@@ -76,11 +89,15 @@ export function normRuleText(text: unknown): string {
   return s.replace(/^(评价要点|评分标准|评价标准|评分要点|评分依据)[:]?/, '');
 }
 
+const MAY_HOLD_DATE = /\d{4}|[月号]/;
+
 /**
  * Dates ("2020年12月31日", "2021年度", "1月-9月") look like quantities; mask them
  * with '#' of the same length so positions still line up with the text.
  */
 export function maskDates(s: string): string {
+  // Every pattern below needs four digits, 月 or 号: most clauses have none of them.
+  if (!MAY_HOLD_DATE.test(s)) return s;
   const hide = (m: string) => '#'.repeat(m.length);
   return s
     .replace(/\d{4}年度?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:-\d{1,2}月(?:\d{1,2}日)?)?/g, hide)

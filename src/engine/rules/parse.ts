@@ -22,7 +22,7 @@ function judgement(env: ParseEnv, reason: string): JudgementRule {
 
 function parseWith(env: ParseEnv): Rule {
   if (!env.text) return judgement(env, '没有评分标准');
-  const segs = segments(env.text);
+  const segs = segments(env.text, env.outcomes());
   const hasDeduction = /扣(?:减|除)?\d/.test(env.text);
   const rule =
     parseGrade(env) ??

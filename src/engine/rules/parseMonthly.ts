@@ -4,7 +4,7 @@
  */
 import { Decimal } from '../decimal';
 import type { PerMonthRule } from './types';
-import { NUM, comparatorBefore, findOutcomes, scanQuantities, suffixBound, type Bound, type Scanned } from './lexicon';
+import { NUM, comparatorBefore, suffixBound, type Bound, type Scanned } from './lexicon';
 import { cleanSubject, completeSubject, subjectBefore } from './subject';
 import { stripComparatorTail, type ParseEnv } from './env';
 
@@ -70,10 +70,10 @@ export function parsePerMonth(env: ParseEnv): PerMonthRule | null {
     markEnd = mm.index + mm[0].length;
   }
   const deductionAt = span.index + span[0].lastIndexOf('扣');
-  const outcomes = findOutcomes(text);
-  const usable = scanQuantities(text).filter(
-    (c) => c.q.unit !== 'time' && !outcomes.some((o) => c.start >= o.start && c.start < o.end) && !/[×*/÷=]/.test(text[c.start - 1] ?? ''),
-  );
+  const outcomes = env.outcomes();
+  const usable = env
+    .quantities()
+    .filter((c) => c.q.unit !== 'time' && !outcomes.some((o) => c.start >= o.start && c.start < o.end) && !/[×*/÷=]/.test(text[c.start - 1] ?? ''));
   const inFailure = governed(
     text,
     usable.filter((c) => c.start >= markEnd && c.end <= deductionAt),

@@ -5,7 +5,7 @@
  */
 import { Decimal } from '../decimal';
 import type { AdditiveRule, PerOccurrenceRule } from './types';
-import { NUM, findOutcomes } from './lexicon';
+import { NUM } from './lexicon';
 import type { ParseEnv } from './env';
 import { CIRCLED_CLASS } from './normalize';
 
@@ -16,10 +16,12 @@ const DEDUCTION_RE = new RegExp(`扣(?:减|除)?(${NUM})分`, 'g');
 const OCCURRENCE_RE = new RegExp(`每(?:${VERBS})?([^，；。每]{0,6}?)1?(${UNIT_WORDS})`, 'g');
 const EVENT_MARK_RE = new RegExp(`每(?:${VERBS})?1?(?:${UNIT_WORDS})`, 'g');
 
+const LEADING_MARKS_RE = new RegExp(`^[，,；;。、:${CIRCLED_CLASS}\\d.]+`);
+
 function cleanEventLabel(s: string): string {
   let out = s
     .replace(EVENT_MARK_RE, '')
-    .replace(new RegExp(`^[，,；;。、:${CIRCLED_CLASS}\\d.]+`), '')
+    .replace(LEADING_MARKS_RE, '')
     .replace(/^(?:评价要点:?|因|如|若|凡|对)+/, '');
   for (let i = 0; i < 3; i++) out = out.replace(/[，,、]+$/, '').replace(/(后|的|则|时|者)$/, '');
   return out;
@@ -59,7 +61,7 @@ export function parsePerOccurrence(env: ParseEnv): PerOccurrenceRule | null {
     prevEnd = deductionEnd;
   }
   if (items.length === 0) return null;
-  const statedFull = findOutcomes(text).find((o) => o.points && o.points.gt(0))?.points ?? null;
+  const statedFull = env.outcomes().find((o) => o.points && o.points.gt(0))?.points ?? null;
   const rule: PerOccurrenceRule = {
     kind: 'perOccurrence',
     text: env.raw,

@@ -15,6 +15,12 @@ const CAP_RE = /超过[^，；。)]{0,8}?按[^，；。)]{0,8}?计|最高不超�
 const MUL = '[×*xX]';
 const POINTS_WORD = /[×*xX](?:相应|该指标|指标)?(?:分值|满分|权重|权数)/;
 
+// Compiled once, not per formula (the global one is reset before use).
+const TIMES_100_RE = new RegExp(`${MUL}100%`, 'g');
+const LEAD_POINTS_RE = new RegExp(`^(${NUM})分?${MUL}`);
+const TRAIL_POINTS_RE = new RegExp(`${MUL}(${NUM})分?(?!\\d|%)`, 'g');
+const BARE_QUANTITY_RE = new RegExp(`^(${NUM})(${UNIT})?$`);
+
 const HUNDRED_PCT = (): Quantity => quantity(dec(1), 'percent');
 
 function subjectOfFormula(text: string, formulaAt: number): string {
@@ -58,15 +64,16 @@ function fromFormula(env: ParseEnv, m: RegExpExecArray): ProportionalRule | null
     ratioOf = { numerator: ratio[1], denominator: ratio[2] };
     expr = expr.replace(ratio[0], '□');
   }
-  expr = expr.replace(new RegExp(`${MUL}100%`, 'g'), '');
+  expr = expr.replace(TIMES_100_RE, '');
 
   let points: Decimal | null = null;
-  const lead = new RegExp(`^(${NUM})分?${MUL}`).exec(expr);
+  const lead = LEAD_POINTS_RE.exec(expr);
   if (lead) {
     points = new Decimal(lead[1].replace(/,/g, ''));
     expr = expr.slice(lead[0].length);
   }
-  const trail = new RegExp(`${MUL}(${NUM})分?(?!\\d|%)`, 'g');
+  const trail = TRAIL_POINTS_RE;
+  trail.lastIndex = 0;
   let t: RegExpExecArray | null;
   let lastTrail: RegExpExecArray | null = null;
   while ((t = trail.exec(expr))) lastTrail = t;
@@ -84,7 +91,7 @@ function fromFormula(env: ParseEnv, m: RegExpExecArray): ProportionalRule | null
   if (div) {
     numerator = expr.slice(0, div.index);
     const divisor = div[1];
-    const q = new RegExp(`^(${NUM})(${UNIT})?$`).exec(divisor);
+    const q = BARE_QUANTITY_RE.exec(divisor);
     if (q) target = readQuantity(q[1], q[2] ?? '');
     else {
       targetRef = cleanSubject(divisor) || divisor;

@@ -26,6 +26,8 @@ interface BandCond {
 
 const RANGE_RE = new RegExp(`(${NUM})(${UNIT})?(\\((?:不)?含\\))?(?:以上)?[-至到](${NUM})(${UNIT})?(\\((?:不)?含\\))?`);
 
+const LEADING_NUM_RE = new RegExp(`^${NUM}`);
+
 /** Read the threshold(s) of one band condition; null when it has none. */
 export function parseBandCond(cond: string): BandCond | null {
   const clause = lastClause(cond);
@@ -49,7 +51,7 @@ export function parseBandCond(cond: string): BandCond | null {
     const bound = comparatorBefore(c, s.start) ?? suffixBound(c, s.end);
     if (!bound) continue;
     const mark = /^\((不)?含\)/.exec(c.slice(s.end));
-    const numMatch = new RegExp(`^${NUM}`).exec(s.raw)!;
+    const numMatch = LEADING_NUM_RE.exec(s.raw)!;
     const edge: Edge = { num: numMatch[0], unit: s.raw.slice(numMatch[0].length), inclusive: bound.endsWith('Inc'), explicit: true };
     if (mark) edge.inclusive = !mark[1];
     if (bound.startsWith('lower')) out.lo = edge;

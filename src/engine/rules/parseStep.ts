@@ -6,7 +6,7 @@
 import { Decimal, dec, fmt } from '../decimal';
 import { quantity, type Quantity } from '../quantity';
 import type { StepRule } from './types';
-import { NUM, UNIT, comparatorBefore, findOutcomes, readQuantity, sameFamily, scanQuantities, suffixBound, type Scanned } from './lexicon';
+import { NUM, UNIT, comparatorBefore, readQuantity, sameFamily, suffixBound, type Scanned } from './lexicon';
 import { completeSubject, subjectBefore } from './subject';
 import type { ParseEnv } from './env';
 import { stripComparatorTail } from './env';
@@ -17,6 +17,8 @@ const ABOVE = ['高于', '多于', '超出', '超过', '增加', '高', '多', .
 const VERBS = [...BELOW, ...ABOVE].sort((a, b) => b.length - a.length);
 
 const STEP_RE = new RegExp(`每(?:比[^，；。]{0,12}?)?(${VERBS.join('|')})(${NUM})(${UNIT})?(?:\\([^)]*\\))?[，]?(?:则|的)?扣(?:减|除)?(${NUM})分`);
+
+const ZERO_BELOW_RE = new RegExp(`(?:低于|小于|不足|未达到)(${NUM})(${UNIT})?(?:的)?[，]?(?:该指标|本指标|则)?(?:直接)?(?:得0分|不得分|为0分)`);
 
 export function hasStepClause(text: string): boolean {
   return STEP_RE.test(text);
@@ -100,9 +102,9 @@ export function parseStep(env: ParseEnv): StepRule | null {
   const deduction = new Decimal(deductionText.replace(/,/g, ''));
   const direction: StepRule['direction'] = ABOVE.includes(verb) ? 'above' : 'below';
 
-  const outcomes = findOutcomes(text);
+  const outcomes = env.outcomes();
   const inOutcome = (c: Scanned) => outcomes.some((o) => c.start >= o.start && c.start < o.end);
-  const before = scanQuantities(text).filter((c) => c.end <= m.index && !inOutcome(c) && !isFormulaConstant(text, c));
+  const before = env.quantities().filter((c) => c.end <= m.index && !inOutcome(c) && !isFormulaConstant(text, c));
   const found = findThreshold(text, before, stepQ);
   const notes: string[] = [];
   let threshold: Quantity;
@@ -159,7 +161,7 @@ export function parseStep(env: ParseEnv): StepRule | null {
     roundingStated: stated,
   };
   if (direction === 'below') {
-    const zm = new RegExp(`(?:低于|小于|不足|未达到)(${NUM})(${UNIT})?(?:的)?[，]?(?:该指标|本指标|则)?(?:直接)?(?:得0分|不得分|为0分)`).exec(text);
+    const zm = ZERO_BELOW_RE.exec(text);
     const zq = zm ? readQuantity(zm[1], zm[2] ?? threshold.unitText) : null;
     if (zq && sameFamily(zq.unit, threshold.unit) && !zq.value.eq(threshold.value)) rule.zeroBelow = zq;
   }

@@ -5,10 +5,13 @@ const PREFIX_NOISE = /^(?:评价要点:?|除因[^，]*?外|应保证|要求|保�
 const SUFFIX_NOISE = /(?:应当|应|须|需|需要|要|必须|在|均|的|要求|整体)+$/;
 const YEAR = /^#*(?:\d{4}年度?|#+)/;
 
+const BREAK_RE = new RegExp(`[，,；;。:、()\\[\\]《》${CIRCLED_CLASS}]`, 'g');
+
 /** The words before `at` back to the previous clause break, cleaned of framing words. */
 export function subjectBefore(text: string, at: number): string {
   const head = text.slice(0, at);
-  const breakRe = new RegExp(`[，,；;。:、()\\[\\]《》${CIRCLED_CLASS}]`, 'g');
+  const breakRe = BREAK_RE;
+  breakRe.lastIndex = 0;
   let last = -1;
   let m: RegExpExecArray | null;
   while ((m = breakRe.exec(head))) last = m.index;

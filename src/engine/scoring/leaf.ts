@@ -60,15 +60,28 @@ function isBlank(c: CellInput | undefined): boolean {
   return !c || c.value === null || (typeof c.value === 'string' && c.value.trim() === '');
 }
 
-/** Many indicators can share one bound series (same data column): score identical work once. */
-const scoreMemo = new WeakMap<object, Map<string, ReturnType<typeof scoreRule>>>();
+type Scored = ReturnType<typeof scoreRule>;
 
-function scoreCached(rule: Rule, bound: Bound, max: Decimal): ReturnType<typeof scoreRule> {
-  let memo = scoreMemo.get(bound.actual);
-  if (!memo) scoreMemo.set(bound.actual, (memo = new Map()));
-  const key = `${JSON.stringify(rule)}\u0001${max.toString()}`;
-  let r = memo.get(key);
-  if (!r) memo.set(key, (r = scoreRule(rule, bound.actual, max)));
+/**
+ * Many indicators can share one bound series (same data column): score identical work once.
+ * The key (the rule as JSON) is only built once a series is scored a second time: most
+ * actual values (typed in the row) are used by one indicator and never need it.
+ */
+const scoreMemo = new WeakMap<object, { rule: Rule; max: Decimal; result: Scored; byKey?: Map<string, Scored> }>();
+
+const memoKey = (rule: Rule, max: Decimal) => `${JSON.stringify(rule)}\u0001${max.toString()}`;
+
+function scoreCached(rule: Rule, bound: Bound, max: Decimal): Scored {
+  const memo = scoreMemo.get(bound.actual);
+  if (!memo) {
+    const result = scoreRule(rule, bound.actual, max);
+    scoreMemo.set(bound.actual, { rule, max, result });
+    return result;
+  }
+  memo.byKey ??= new Map([[memoKey(memo.rule, memo.max), memo.result]]);
+  const key = memoKey(rule, max);
+  let r = memo.byKey.get(key);
+  if (!r) memo.byKey.set(key, (r = scoreRule(rule, bound.actual, max)));
   return r;
 }
 

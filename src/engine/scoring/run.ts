@@ -67,11 +67,26 @@ function findGradeScheme(views: Map<string, SheetView>): GradeScheme {
   return DEFAULT_SCHEME;
 }
 
+/** Each companion table's leaves by normalised name (the first leaf of a name), built once per run. */
+type CompanionIndex = { table: IndicatorTable; byName: Map<string, LeafNode> }[];
+
+function indexCompanions(companions: IndicatorTable[]): CompanionIndex {
+  return companions.map((table) => {
+    const byName = new Map<string, LeafNode>();
+    for (const l of table.leaves) {
+      const k = normName(l.name);
+      if (!byName.has(k)) byName.set(k, l);
+    }
+    return { table, byName };
+  });
+}
+
 /** Companion tables (指标体系 sheets) that carry the same leaf: rule texts and context. */
-function companionFor(leaf: LeafNode, companions: IndicatorTable[]) {
+function companionFor(leaf: LeafNode, companions: CompanionIndex) {
+  // A map lookup per table instead of normalising every companion leaf for every leaf (quadratic).
   const key = normName(leaf.name);
-  for (const t of companions) {
-    const hit = t.leaves.find((l) => normName(l.name) === key);
+  for (const { table: t, byName } of companions) {
+    const hit = byName.get(key);
     if (hit && (hit.texts.rule || hit.texts.explanation || hit.texts.description)) {
       return {
         sheet: t.sheet,
@@ -117,16 +132,37 @@ export function runScoring(snapshot: WorkbookSnapshot, options: ScoreOptions = {
   const noteAt = (row: number, col: number) => notes[toA1(row, col)] ?? null;
   const byLeaf = new Map<IndicatorNode, LeafResult>();
   const leaves: LeafResult[] = [];
+  const companions = indexCompanions(detected.companions);
+  // An override can only match a leaf with the same last path segment: index both sides by it
+  // instead of testing every override against every leaf (a 评分规则 sheet may list every leaf).
+  const lastOf = (path: string[]) => (path.length > 0 ? normName(path[path.length - 1]) : null);
+  const overridesByLast = new Map<string, number[]>();
+  overrides.forEach((o, i) => {
+    const k = lastOf(o.path);
+    if (k !== null) (overridesByLast.get(k) ?? overridesByLast.set(k, []).get(k)!).push(i);
+  });
+  const leavesByLast = new Map<string, LeafNode[]>();
+  if (overrides.length > 0) {
+    for (const leaf of table.leaves) {
+      const k = lastOf(leaf.path);
+      if (k !== null) (leavesByLast.get(k) ?? leavesByLast.set(k, []).get(k)!).push(leaf);
+    }
+  }
   for (const leaf of table.leaves) {
     // Later entries win: the task pane's corrections come after the 评分规则 sheet.
-    const override = [...overrides].reverse().find((o) => overrideMatches(o, leaf.path));
-    const result = scoreLeaf(leaf, { sheet: table.sheet, state, data, companion: companionFor(leaf, detected.companions), override, noteAt });
+    const candidates = (overrides.length > 0 && overridesByLast.get(lastOf(leaf.path) ?? '')) || [];
+    let override: (typeof overrides)[number] | undefined;
+    for (let j = candidates.length - 1; j >= 0 && !override; j--) {
+      if (overrideMatches(overrides[candidates[j]], leaf.path)) override = overrides[candidates[j]];
+    }
+    const result = scoreLeaf(leaf, { sheet: table.sheet, state, data, companion: companionFor(leaf, companions), override, noteAt });
     byLeaf.set(leaf, result);
     leaves.push(result);
-    findings.push(...result.findings);
+    for (const f of result.findings) findings.push(f);
   }
   for (const o of overrides) {
-    if (!table.leaves.some((l) => overrideMatches(o, l.path))) {
+    const k = lastOf(o.path);
+    if (!(k !== null && (leavesByLast.get(k) ?? []).some((l) => overrideMatches(o, l.path)))) {
       const where = o.sheet && o.row ? { sheet: o.sheet, cell: `A${o.row}` } : {};
       findings.push(finding('OVERRIDE_UNMATCHED', 'warning', `评分规则中的指标“${o.path.join('/')}”在指标表中找不到`, where));
     }

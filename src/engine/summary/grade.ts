@@ -32,6 +32,14 @@ export const DEFAULT_SCHEME: GradeScheme = {
 
 const GRADE_WORDS = '优秀|良好|合格|不合格|一般|较差|优|良|中|差|A|B|C|D';
 
+// Compiled once (the workbook is scanned for a scheme cell by cell); each use resets lastIndex.
+const RANGE_RE = new RegExp(
+  `(\\d+(?:\\.\\d+)?)\\s*分?\\s*[(（]?含[)）]?\\s*(?:分)?\\s*(?:-|—|~|～|至|到)\\s*(\\d+(?:\\.\\d+)?)\\s*分?\\s*(?:\\(不含\\))?\\s*(?:的)?\\s*(?:为|是|评为|定为)\\s*(${GRADE_WORDS})`,
+  'g',
+);
+const ABOVE_RE = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*分?\\s*[(（]?含[)）]?\\s*(?:分)?\\s*以上\\s*(?:的)?\\s*(?:为|是|评为|定为)\\s*(${GRADE_WORDS})`, 'g');
+const BELOW_RE = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*分?\\s*以下\\s*(?:的)?\\s*(?:为|是|评为|定为)\\s*(${GRADE_WORDS})`, 'g');
+
 /**
  * Read a scheme from text such as "90（含）-100分为优、80（含）-90分为良、60（含）-80
  * 分为中、60分以下为差" or "评分90分（含）以上的为“优”". Needs at least three grades.
@@ -39,12 +47,10 @@ const GRADE_WORDS = '优秀|良好|合格|不合格|一般|较差|优|良|中|�
 export function parseGradeScheme(text: string): GradeBand[] | null {
   const s = normText(text).replace(/[“”"'「」]/g, '');
   const bands: GradeBand[] = [];
-  const range = new RegExp(
-    `(\\d+(?:\\.\\d+)?)\\s*分?\\s*[(（]?含[)）]?\\s*(?:分)?\\s*(?:-|—|~|～|至|到)\\s*(\\d+(?:\\.\\d+)?)\\s*分?\\s*(?:\\(不含\\))?\\s*(?:的)?\\s*(?:为|是|评为|定为)\\s*(${GRADE_WORDS})`,
-    'g',
-  );
-  const above = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*分?\\s*[(（]?含[)）]?\\s*(?:分)?\\s*以上\\s*(?:的)?\\s*(?:为|是|评为|定为)\\s*(${GRADE_WORDS})`, 'g');
-  const below = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*分?\\s*以下\\s*(?:的)?\\s*(?:为|是|评为|定为)\\s*(${GRADE_WORDS})`, 'g');
+  const range = RANGE_RE;
+  const above = ABOVE_RE;
+  const below = BELOW_RE;
+  range.lastIndex = above.lastIndex = below.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = range.exec(s))) bands.push({ label: m[3], min: dec(m[1]) });
   while ((m = above.exec(s))) if (!bands.some((b) => b.label === m![2])) bands.push({ label: m[2], min: dec(m[1]) });

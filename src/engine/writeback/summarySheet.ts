@@ -20,16 +20,36 @@ const CELL: CellStyle = { border: true, vertical: 'middle' };
 const NUM: CellStyle = { border: true, horizontal: 'right', vertical: 'middle' };
 const TOTAL: CellStyle = { bold: true, fill: '#FFF2CC', border: true, vertical: 'middle' };
 const NOTE: CellStyle = { border: true, wrap: true, vertical: 'top' };
+/** Styles used on every detail row: built once, shared like the ones above. */
+const CELL_WRAP: CellStyle = { ...CELL, wrap: true };
 
 /** CJK characters that fit on one line of the merged F:H note (66 width units, two per character). */
 const NOTE_CHARS_PER_LINE = 31;
 
+/** Lines beyond which lineHeight's 409 pt cap applies (27 × 15 + 3 < 409 ≤ 28 × 15 + 3). */
+const MAX_LINES = 27;
+
 /** Row height in points for wrapped text: 15 pt per line, at least one line for the path in A:B. */
 /** Points a wrapped text needs at `perLine` CJK characters per line (ASCII counts half); `path` wraps at 20. */
 export function lineHeight(note: string, perLine: number, path = ''): number {
-  const width = (t: string) => Array.from(t).reduce((a, ch) => a + (ch.charCodeAt(0) > 255 ? 1 : 0.5), 0);
-  const lines = Math.max(Math.ceil(width(note) / perLine), Math.ceil(width(path) / 20), 1);
+  // Heights cap at 409 pt (28 lines): counting a long note (a trace listing hundreds of months) past that changes nothing.
+  const lines = Math.max(Math.ceil(width(note, MAX_LINES * perLine) / perLine), Math.ceil(width(path, MAX_LINES * 20) / 20), 1);
   return Math.min(409, lines * 15 + 3);
+}
+
+/** Display width in CJK characters: 1 per code point above U+00FF, 0.5 otherwise; stops once past `limit`. */
+function width(t: string, limit: number): number {
+  // A plain loop over code units (runs for every note): a surrogate pair is one code point, counted once.
+  let w = 0;
+  for (let i = 0; i < t.length && w <= limit; i++) {
+    const c = t.charCodeAt(i);
+    w += c > 255 ? 1 : 0.5;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) {
+      const d = t.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return w;
 }
 
 export interface SummaryInput {
@@ -200,7 +220,8 @@ export function buildSummarySheet(input: SummaryInput, after: string): SheetCrea
     r++;
   }
   for (const l of detail) {
-    put(r, 1, { value: l.leaf.path.join(' / '), style: { ...CELL, wrap: true }, link: `${src}!${toA1(l.leaf.row, input.scoreCol)}` });
+    const path = l.leaf.path.join(' / ');
+    put(r, 1, { value: path, style: CELL_WRAP, link: `${src}!${toA1(l.leaf.row, input.scoreCol)}` });
     put(r, 2, { value: null, style: CELL });
     merges.push(`A${r}:B${r}`);
     put(r, 3, { value: l.max ? toCellNumber(l.max) : null, numberFormat: '0.00', style: NUM });
@@ -211,7 +232,7 @@ export function buildSummarySheet(input: SummaryInput, after: string): SheetCrea
     put(r, 7, { value: null, style: NOTE });
     put(r, 8, { value: null, style: NOTE });
     merges.push(`F${r}:H${r}`);
-    rowHeights[r] = lineHeight(note, NOTE_CHARS_PER_LINE, l.leaf.path.join(' / '));
+    rowHeights[r] = lineHeight(note, NOTE_CHARS_PER_LINE, path);
     r++;
   }
 
