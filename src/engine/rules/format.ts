@@ -13,6 +13,7 @@ export function pts(d: Decimal): string {
 
 /** "≥95%", "<85%", "90%（含）~95%", "否则". */
 export function bandText(b: Band): string {
+  if (b.lo && b.hi && b.loInclusive && b.hiInclusive && b.lo.value.eq(b.hi.value)) return `=${q(b.lo)}`;
   if (b.lo && b.hi) return `${q(b.lo)}${b.loInclusive ? '（含）' : ''}~${q(b.hi)}${b.hiInclusive ? '（含）' : ''}`;
   if (b.lo) return `${b.loInclusive ? '≥' : '>'}${q(b.lo)}`;
   if (b.hi) return `${b.hiInclusive ? '≤' : '<'}${q(b.hi)}`;

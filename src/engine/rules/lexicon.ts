@@ -115,8 +115,22 @@ export interface Outcome {
   text: string;
 }
 
+/**
+ * Words that award points. 计/记/给 say the same as 得 ("≥95%，计5分", "不计分"): they
+ * introduce an outcome, never a threshold. A bare "N分" right after a condition's comma
+ * ("无结余，3分；") is an outcome too.
+ */
 const OUTCOME_RE = new RegExp(
-  ['得满分', '得一半(?:的)?分(?:值|数)?', '得半分', '不得分', `得(?:分)?(${NUM})分`, `\\((${NUM})分\\)`, '(?:直接|指标|则)为0分'].join('|'),
+  [
+    '(?:得|计|记|给)满分',
+    '(?:得|计|记)一半(?:的)?分(?:值|数)?',
+    '得半分',
+    '(?:不得分|不计分|不记分|不给分)',
+    `(?:得|计|记|给)(?:分)?(${NUM})分`,
+    `\\((${NUM})分\\)`,
+    '(?:直接|指标|则)为0分',
+    `(?<=[，:])(${NUM})分(?=[；。，]|$)`,
+  ].join('|'),
   'g',
 );
 
@@ -130,11 +144,11 @@ export function findOutcomes(text: string): Outcome[] {
     const t = m[0];
     const base = { start: m.index, end: m.index + t.length, text: t };
     // Decimals are immutable: the fixed shares are shared constants, not built per outcome.
-    if (t === '得满分') out.push({ ...base, fraction: ONE });
+    if (/^.满分$/.test(t)) out.push({ ...base, fraction: ONE });
     else if (/一半|半分/.test(t)) out.push({ ...base, fraction: HALF });
-    else if (t === '不得分' || /为0分$/.test(t)) out.push({ ...base, points: ZERO });
+    else if (/^不.分$/.test(t) || /为0分$/.test(t)) out.push({ ...base, points: ZERO });
     else {
-      const n = m[1] ?? m[2];
+      const n = m[1] ?? m[2] ?? m[3];
       out.push({ ...base, points: new Decimal(n.replace(/,/g, '')) });
     }
   }

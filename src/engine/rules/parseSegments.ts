@@ -48,6 +48,14 @@ export function parseBandCond(cond: string): BandCond | null {
   const out: BandCond = { text };
   for (const s of scanQuantities(c)) {
     if (s.q.unit === 'time' && /^[年月日]$/.test(s.q.unitText)) continue;
+    const numMatch0 = LEADING_NUM_RE.exec(s.raw)!;
+    // "调整率=0，计3分": one value, both edges inclusive.
+    if (/(?<![<>≤≥!于不])(?:=|等于)$/.test(c.slice(0, s.start))) {
+      const edge: Edge = { num: numMatch0[0], unit: s.raw.slice(numMatch0[0].length), inclusive: true, explicit: true };
+      out.lo = edge;
+      out.hi = { ...edge };
+      continue;
+    }
     const bound = comparatorBefore(c, s.start) ?? suffixBound(c, s.end);
     if (!bound) continue;
     const mark = /^\((不)?含\)/.exec(c.slice(s.end));
@@ -69,10 +77,8 @@ export function parseBands(env: ParseEnv, segs: Segment[]): BandsRule | null {
   const others = parsed.filter((p) => !p.cond);
   const otherwiseOnly = others.every((p) => OTHERWISE.test(cleanLabel(p.seg.cond)) || cleanLabel(p.seg.cond) === '');
   if (withThreshold.length < 2 && !(withThreshold.length === 1 && others.length > 0 && otherwiseOnly)) return null;
-  if (!otherwiseOnly && others.some((p) => p.seg.outcome.points?.gt(0))) {
-    // Scored items without thresholds beside the bands: a checklist that mentions numbers.
-    if (others.filter((p) => p.seg.outcome.points?.gt(0)).length >= withThreshold.length) return null;
-  }
+  // A condition that is neither read nor an "otherwise" cannot become a band that catches every value.
+  if (!otherwiseOnly) return null;
 
   // Bare numbers inherit the unit the other edges use ("60分(含)-70", "90-95%").
   const units = withThreshold.flatMap((p) => [p.cond!.lo?.unit, p.cond!.hi?.unit]).filter((u): u is string => !!u);

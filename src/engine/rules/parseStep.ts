@@ -46,6 +46,9 @@ function findThreshold(text: string, before: Scanned[], step: Quantity): { thr: 
   if (step.unit === 'percent') {
     const pct = pick((c) => c.q.unit === 'percent');
     if (pct) return { thr: pct, mode: 'absolute' };
+    // "变动率≤0，计4分；>0，每超过1个百分点扣0.4分": zero needs no unit.
+    const zero = pick((c) => c.q.unit === 'none' && c.q.value.isZero());
+    if (zero) return { thr: { ...zero, q: { ...zero.q, unit: 'percent', unitText: '%' } }, mode: 'absolute' };
     const score = pick((c) => c.q.unit === 'score');
     if (score) return { thr: score, mode: 'absolute' };
     const other = pick((c) => c.q.unit === 'count' || c.q.unit === 'money' || c.q.unit === 'time');
