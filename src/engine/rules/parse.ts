@@ -9,6 +9,7 @@ import { normText } from '../text';
 import type { JudgementRule, Rule, RuleContext } from './types';
 import { makeEnv, type ParseEnv } from './env';
 import { segments } from './lexicon';
+import { accountFor as account } from './account';
 import { parseGrade } from './parseGrade';
 import { parsePerMonth } from './parseMonthly';
 import { parseAdditive, parsePerOccurrence } from './parseOccurrence';
@@ -42,11 +43,35 @@ function parseWith(env: ParseEnv): Rule {
   return judgement(env, '未识别出评分公式、区间或扣分规则');
 }
 
+/** Kinds the engine scores by itself: every number of their text must have been read. */
+const ACCOUNTED_KINDS = new Set<Rule['kind']>(['proportional', 'step', 'bands', 'perMonth', 'perOccurrence', 'additive', 'categorical', 'grade']);
+
+/** A reading that left numbered clauses unread is set aside: the evaluator sees those clauses. */
+function accountFor(rule: Rule, env: ParseEnv): Rule {
+  if (!ACCOUNTED_KINDS.has(rule.kind)) return rule;
+  const { unread, exceptions } = account(rule, env.text, env.ctx.name ?? '');
+  if (unread.length === 0) {
+    if (exceptions.length === 0) return rule;
+    const notes = exceptions.map((e) => `例外条款“${e}”未计入，如有此情形请调整`);
+    return { ...rule, notes: [...(rule.notes ?? []), ...notes] };
+  }
+  return {
+    kind: 'judgement',
+    text: env.raw,
+    subject: rule.subject,
+    statedFull: null,
+    reason: `评分标准中有未读懂的条款：${unread.map((u) => `“${u}”`).join('；')}`,
+    unread,
+    setAside: rule.kind,
+  };
+}
+
 export function parseRule(text: string, ctx: RuleContext = {}): Rule {
   let raw = '';
   try {
     raw = normText(text);
-    return parseWith(makeEnv(raw, ctx));
+    const env = makeEnv(raw, ctx);
+    return accountFor(parseWith(env), env);
   } catch (e) {
     return {
       kind: 'judgement',

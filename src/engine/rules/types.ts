@@ -21,6 +21,13 @@ interface RuleBase {
    * confirm ("评分标准中“4,060.00元”与“4,060.00万元”单位不一致，按4,060.00万元计").
    */
   notes?: string[];
+  /**
+   * Numbers of the text the parser read without making them parameters (a
+   * standard restated: "以100%为标准"; a deduction cap equal to the max). Every
+   * number of the text must be a parameter or listed here, or the rule is not
+   * scored (see account.ts).
+   */
+  accounted?: Decimal[];
 }
 
 /**
@@ -41,6 +48,15 @@ export interface ProportionalRule extends RuleBase {
   capStated: boolean;
   /** "(实际到位资金/预算资金)×100%": the actual is a ratio of these two named amounts. */
   ratioOf?: { numerator: string; denominator: string };
+  /** A cut-off below which the score is 0 ("达到90%以上按比例得分，低于90%不得分"). */
+  zeroBelow?: Quantity;
+  /** True when the strict reading of zeroBelow is "at or below" ("90%及以下不得分"). */
+  zeroAtCutoff?: boolean;
+  /**
+   * Lower is better (结转结余率 ≤ target): full marks at or below the target,
+   * otherwise target ÷ actual × points.
+   */
+  inverse?: boolean;
 }
 
 /**
@@ -52,8 +68,11 @@ export interface ProportionalRule extends RuleBase {
  */
 export interface StepRule extends RuleBase {
   kind: 'step';
-  /** 'below': deduct when actual falls short of threshold; 'above': when it exceeds it. */
-  direction: 'below' | 'above';
+  /**
+   * 'below': deduct when actual falls short of threshold; 'above': when it exceeds it;
+   * 'either': by the distance from it in either direction ("与计划每相差2%扣1分").
+   */
+  direction: 'below' | 'above' | 'either';
   threshold: Quantity;
   /**
    * Step size. mode 'absolute': in the threshold's own unit (0.01 = one percentage
@@ -71,6 +90,8 @@ export interface StepRule extends RuleBase {
   roundingStated: boolean;
   /** A condition that zeroes the score outright ("低于85%的，该指标得0分"), if any. */
   zeroBelow?: Quantity;
+  /** "扣满10分为止": deductions stop at this many points (the max when not said). */
+  maxDeduction?: Decimal;
 }
 
 export interface Band {
@@ -80,6 +101,8 @@ export interface Band {
   hi: Quantity | null;
   hiInclusive: boolean;
   points: Decimal;
+  /** When the text gives the band as a deduction ("4-6名扣1分"): points = max − deduct. */
+  deduct?: Decimal;
   /** The text of this band, for traces. */
   text: string;
 }
@@ -157,6 +180,10 @@ export interface GradeRule extends RuleBase {
 export interface JudgementRule extends RuleBase {
   kind: 'judgement';
   reason: string;
+  /** Clauses holding numbers that no reading accounted for, shown to the evaluator. */
+  unread?: string[];
+  /** The reading that was set aside because of them (its kind), when there was one. */
+  setAside?: RuleKind;
 }
 
 export type Rule =

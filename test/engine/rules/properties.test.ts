@@ -114,8 +114,9 @@ const noise = fc.constantFrom('', ' ', '\n');
 
 /** Well-formed rules of every computable shape, with random numbers and PDF noise. */
 const templated: fc.Arbitrary<{ text: string; kind: Rule['kind'] }> = fc.oneof(
-  fc.tuple(pctArb, fc.constantFrom('1', '2', '5'), ptsArb, fc.constantFrom('', '，不足1%按1%计算', '，不足1%的不扣分', '，不足1%的按比例扣分'), noise).map(
-    ([t, k, d, r, n]) => ({ text: `平均接通率不低于${t}%，每低${n}${k}%扣${d}分${r}，扣完为止`, kind: 'step' as const }),
+  // The rounding clause names the step itself ("每低2%…不足2%按2%计算"); another number there is a clause of its own.
+  fc.tuple(pctArb, fc.constantFrom('1', '2', '5'), ptsArb, fc.constantFrom('', '，不足K%按K%计算', '，不足K%的不扣分', '，不足K%的按比例扣分'), noise).map(
+    ([t, k, d, r, n]) => ({ text: `平均接通率不低于${t}%，每低${n}${k}%扣${d}分${r.replace(/K/g, k)}，扣完为止`, kind: 'step' as const }),
   ),
   fc.tuple(fc.integer({ min: 1, max: 90 }), ptsArb, noise).map(([w, d, n]) => ({
     text: `月均不低于${w}万通，每低于5%扣${d}分，不足5%按5${n}%计算，扣完为止`,
