@@ -93,6 +93,53 @@ export function actualFromCell(cell: CellInput | undefined, rule: Rule, sheet: s
   return { actual: { kind: 'quantity', q }, display: fmtQuantity(q), source: `${sheet}!${where.cell}`, findings };
 }
 
+/**
+ * Several named inputs typed by the evaluator ("实际到位资金: 80万元", "计划资金:
+ * 100万元"), combined as the rule's text defines its measure: a ratio of two
+ * amounts, or a change against last year. One input is used as it is.
+ */
+export function actualFromInputs(inputs: Record<string, string>, rule: Rule): { actual: ActualValue; display: string } | { error: string } {
+  const read: { name: string; q: Quantity }[] = [];
+  for (const [name, value] of Object.entries(inputs)) {
+    const r = parseQuantity(value);
+    if (!r.ok) return { error: `“${name}”${r.reason}` };
+    read.push({ name, q: r.q });
+  }
+  if (read.length === 1) return { actual: { kind: 'quantity', q: read[0].q, label: read[0].name }, display: fmtQuantity(read[0].q) };
+  const m = rule.measure;
+  if (!m) return { error: `有${read.length}个输入（${read.map((x) => x.name).join('、')}），评分标准没有写明如何由它们计算` };
+  const pick = (want: string, taken: Set<number>) => {
+    let best = -1;
+    let bestScore = 0.5;
+    read.forEach((x, i) => {
+      if (taken.has(i)) return;
+      const sc = nameScore(want, x.name);
+      if (sc > bestScore) {
+        best = i;
+        bestScore = sc;
+      }
+    });
+    if (best >= 0) taken.add(best);
+    return best;
+  };
+  const taken = new Set<number>();
+  const den = pick(m.denominator, taken);
+  const num = m.minus ? pick(m.numerator, taken) : pick(m.numerator, taken);
+  const minus = m.minus ? (m.minus === m.denominator ? den : pick(m.minus, taken)) : -1;
+  if (num < 0 || den < 0 || (m.minus && minus < 0)) return { error: `输入对应不到评分标准的“${m.text || `${m.numerator}/${m.denominator}`}”` };
+  const a = read[num].q;
+  const b = read[den].q;
+  if (a.unit !== b.unit && !(a.unit === 'none' || b.unit === 'none')) return { error: `“${read[num].name}”与“${read[den].name}”单位不同` };
+  if (b.value.isZero()) return { error: `“${read[den].name}”为0，无法计算比率` };
+  const top = m.minus ? a.value.minus(read[minus].q.value) : a.value;
+  const q = quantity(top.div(b.value), 'percent');
+  const label = m.minus ? `（${read[num].name}-${read[minus].name}）÷${read[den].name}` : `${read[num].name}÷${read[den].name}`;
+  return {
+    actual: { kind: 'quantity', q, label: rule.subject || undefined },
+    display: `${label}=${fmtQuantity(m.minus ? { ...a, value: top } : a)}÷${fmtQuantity(b)}=${fmtQuantity(q)}`,
+  };
+}
+
 /** "全国性奖项2项，省级3项" -> [{全国性奖项, 2}, {省级, 3}]. */
 export function countsFromText(text: string): { label: string; n: Decimal }[] {
   const out: { label: string; n: Decimal }[] = [];

@@ -14,6 +14,10 @@ function stepSentence(rule: StepRule): string {
     return `每${verb}${rule.stepText}扣${d}分（${round}），扣完为止`;
   }
   const subject = rule.subject;
+  const cap = rule.maxDeduction ? `，扣满${fmt(rule.maxDeduction)}分为止` : '';
+  if (rule.direction === 'either') {
+    return `${subject}与${q(rule.threshold)}每相差${rule.stepText}扣${d}分（${round}）${cap || '，扣完为止'}`;
+  }
   if (rule.stepMode === 'relative') {
     const verb = rule.direction === 'below' ? '低于' : '超过';
     return `${subject}${verb}${q(rule.threshold)}时，每${rule.direction === 'below' ? '低' : '超'}${rule.stepText}（相对${q(rule.threshold)}）扣${d}分（${round}），扣完为止`;
@@ -34,7 +38,9 @@ function body(rule: Rule, max: Decimal | null): string {
       const mult = points ? `×${fmt(points)}` : '×分值';
       const target = rule.target;
       const divisor = target ? (target.unit === 'percent' && target.value.eq(1) ? '' : `÷${q(target)}`) : `÷${rule.targetRef ?? '目标值'}（未找到目标值）`;
-      return `按比例：得分=${who}${divisor}${mult}${cap}`;
+      const cut = rule.zeroBelow ? `；${rule.zeroAtCutoff ? '不高于' : '低于'}${q(rule.zeroBelow)}得0分` : '';
+      if (rule.inverse && target) return `越低越好：${who}不高于${q(target)}得满分，高于时得分=${q(target)}÷${who}${mult}${cap}`;
+      return `按比例：得分=${who}${divisor}${mult}${cap}${cut}`;
     }
     case 'step':
       return stepSentence(rule);

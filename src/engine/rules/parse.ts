@@ -10,6 +10,7 @@ import type { JudgementRule, Rule, RuleContext } from './types';
 import { makeEnv, type ParseEnv } from './env';
 import { segments } from './lexicon';
 import { accountFor as account } from './account';
+import { readMeasure } from './measure';
 import { parseGrade } from './parseGrade';
 import { parsePerMonth } from './parseMonthly';
 import { parseAdditive, parsePerOccurrence } from './parseOccurrence';
@@ -71,7 +72,12 @@ export function parseRule(text: string, ctx: RuleContext = {}): Rule {
   try {
     raw = normText(text);
     const env = makeEnv(raw, ctx);
-    return accountFor(parseWith(env), env);
+    const rule = parseWith(env);
+    if (rule.kind !== 'judgement' && rule.kind !== 'checklist') {
+      const measure = rule.kind === 'proportional' && rule.ratioOf ? { ...rule.ratioOf, text: '' } : readMeasure(env.text);
+      if (measure) rule.measure = measure;
+    }
+    return accountFor(rule, env);
   } catch (e) {
     return {
       kind: 'judgement',

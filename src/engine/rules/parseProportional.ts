@@ -10,7 +10,11 @@ import { NUM, UNIT, readQuantity } from './lexicon';
 import { cleanSubject, subjectBefore } from './subject';
 import type { ParseEnv } from './env';
 
-const FORMULA_RE = /得分=([^。；]+)/g;
+const FORMULA_RE = /得分(?:值)?(?:=|为)([^。；]+)/g;
+/** "(20分×执行率)", "执行率×10分": points times a named rate, no "得分=". */
+const PRODUCT_RE = new RegExp(`[(]?(${NUM})分[×*xX]([^，；。()=×*]{1,20}?率)[)]?|([^，；。()=×*]{1,20}?率)[×*xX](${NUM})分`);
+/** "低于90%不得分", "90%以下不得分", "未达到90%的不得分": a cut-off under which nothing is scored. */
+const CUTOFF_RE = new RegExp(`(?:低于|小于|不足|未达到|未达)(${NUM})(%|个百分点)?(?:的)?[，]?(?:该指标|本指标|则)?(?:不得分|不计分|得0分|为0分)|(${NUM})(%)?(以下|及以下)(?:的)?[，]?(?:不得分|不计分|得0分)`);
 const CAP_RE = /超过[^，；。)]{0,8}?按[^，；。)]{0,8}?计|最高不超过|最多不超过|不超过满分|不得超过|封顶|最高为|最高得|以满分计|按满分计/;
 const MUL = '[×*xX]';
 const POINTS_WORD = /[×*xX](?:相应|该指标|指标)?(?:分值|满分|权重|权数)/;
@@ -35,20 +39,51 @@ export function parseProportional(env: ParseEnv): ProportionalRule | null {
   let last: RegExpExecArray | null = null;
   FORMULA_RE.lastIndex = 0;
   while ((m = FORMULA_RE.exec(text))) last = m;
-  if (last) return fromFormula(env, last);
-  const byShare = /(?:按照?|根据)([^，；。]{0,24}?)(?:百分比|比例|比率)计算(?:指标|该指标|本指标)?得分/.exec(text);
+  const formula = last ? fromFormula(env, last) : null;
+  if (formula) return withCutoff(env, formula);
+  const product = PRODUCT_RE.exec(text);
+  if (product) {
+    const points = new Decimal((product[1] ?? product[4]).replace(/,/g, ''));
+    const subject = cleanSubject(product[2] ?? product[3]) || env.ctx.name || '';
+    return withCutoff(env, {
+      kind: 'proportional',
+      text: env.raw,
+      subject,
+      statedFull: points,
+      target: HUNDRED_PCT(),
+      points,
+      capStated: CAP_RE.test(text),
+    });
+  }
+  const byShare = /(?:按照?|根据)([^，；。]{0,24}?)(?:百分比|比例|比率)(?:计算)?(?:指标|该指标|本指标)?(?:得分|计分|计算得分)/.exec(text);
   if (byShare) {
-    return {
+    const ctxTarget = env.ctx.target;
+    // A table target written "≤20%" (结转结余率): lower is better, target ÷ actual × points.
+    const inverse = !!ctxTarget && ctxTarget.unit === 'percent' && (ctxTarget.comparator === '<=' || ctxTarget.comparator === '<');
+    const rule: ProportionalRule = {
       kind: 'proportional',
       text: env.raw,
       subject: cleanSubject(byShare[1]) ? `${cleanSubject(byShare[1])}百分比` : env.ctx.name || '',
       statedFull: null,
-      target: HUNDRED_PCT(),
+      target: inverse ? ctxTarget : HUNDRED_PCT(),
       points: null,
-      capStated: CAP_RE.test(text),
+      capStated: CAP_RE.test(text) || /满分为止/.test(text),
     };
+    if (inverse) rule.inverse = true;
+    return withCutoff(env, rule);
   }
   return null;
+}
+
+/** "达到90%以上按比例得分，低于90%不得分": the cut-off, and the restated line it repeats. */
+function withCutoff(env: ParseEnv, rule: ProportionalRule): ProportionalRule {
+  const c = CUTOFF_RE.exec(env.text);
+  if (!c) return rule;
+  const q = readQuantity(c[1] ?? c[3], c[2] ?? c[4] ?? '');
+  if (!q || q.unit !== 'percent') return rule;
+  rule.zeroBelow = q;
+  if (c[5] === '以下' || c[5] === '及以下') rule.zeroAtCutoff = true;
+  return rule;
 }
 
 function fromFormula(env: ParseEnv, m: RegExpExecArray): ProportionalRule | null {

@@ -14,9 +14,13 @@ import { stripComparatorTail } from './env';
 const BELOW = ['低于', '少于', '减少', '下降', '降低', '低', '少'];
 const DELAY = ['延迟', '延误', '推迟', '逾期', '超期', '滞后'];
 const ABOVE = ['高于', '多于', '超出', '超过', '增加', '高', '多', ...DELAY];
-const VERBS = [...BELOW, ...ABOVE].sort((a, b) => b.length - a.length);
+/** "与计划每相差2%扣1分": the distance from the plan, either way. */
+const EITHER = ['相差', '偏差', '偏离', '差异', '误差'];
+const VERBS = [...BELOW, ...ABOVE, ...EITHER].sort((a, b) => b.length - a.length);
 
 const STEP_RE = new RegExp(`每(?:比[^，；。]{0,12}?)?(${VERBS.join('|')})(${NUM})(${UNIT})?(?:\\([^)]*\\))?[，]?(?:则|的)?扣(?:减|除)?(${NUM})分`);
+/** "扣满10分为止", "最多扣5分", "扣分不超过5分": a ceiling on the deductions. */
+const MAX_DEDUCTION_RE = new RegExp(`扣满(${NUM})分(?:为止|止)?|最多扣(?:除|减)?(${NUM})分|扣分(?:不超过|最多|最高)(${NUM})分`);
 
 const ZERO_BELOW_RE = new RegExp(`(?:低于|小于|不足|未达到)(${NUM})(${UNIT})?(?:的)?[，]?(?:该指标|本指标|则)?(?:直接)?(?:得0分|不得分|为0分)`);
 
@@ -103,7 +107,7 @@ export function parseStep(env: ParseEnv): StepRule | null {
   const stepQ = readQuantity(stepNum, stepUnit ?? '');
   if (!stepQ || stepQ.value.lte(0)) return null;
   const deduction = new Decimal(deductionText.replace(/,/g, ''));
-  const direction: StepRule['direction'] = ABOVE.includes(verb) ? 'above' : 'below';
+  const direction: StepRule['direction'] = EITHER.includes(verb) ? 'either' : ABOVE.includes(verb) ? 'above' : 'below';
 
   const outcomes = env.outcomes();
   const inOutcome = (c: Scanned) => outcomes.some((o) => c.start >= o.start && c.start < o.end);
@@ -118,6 +122,12 @@ export function parseStep(env: ParseEnv): StepRule | null {
     mode = found.mode;
     if (found.note) notes.push(found.note);
     subject = stripComparatorTail(subjectBefore(text, found.thr.start));
+  } else if (direction === 'either' && stepQ.unit === 'percent') {
+    // "实际完成情况与计划每相差3%": the completion rate's distance from 100% of the plan.
+    threshold = quantity(dec(1), 'percent', '%');
+    mode = 'absolute';
+    subject = '完成率';
+    notes.push('按实际完成值占计划的百分比与100%的差计算');
   } else if (DELAY.includes(verb)) {
     // "每比计划完成时间延迟1个月": counted from zero delay.
     threshold = quantity(dec(0), stepQ.unit, stepQ.unitText, stepQ.scale);
@@ -168,6 +178,8 @@ export function parseStep(env: ParseEnv): StepRule | null {
     const zq = zm ? readQuantity(zm[1], zm[2] ?? threshold.unitText) : null;
     if (zq && sameFamily(zq.unit, threshold.unit) && !zq.value.eq(threshold.value)) rule.zeroBelow = zq;
   }
+  const cap = MAX_DEDUCTION_RE.exec(text);
+  if (cap) rule.maxDeduction = new Decimal((cap[1] ?? cap[2] ?? cap[3]).replace(/,/g, ''));
   if (notes.length) rule.notes = notes;
   return rule;
 }

@@ -63,6 +63,18 @@ function scoreProportional(rule: ProportionalRule, actual: ActualValue, max: Dec
   if (target.value.lte(0)) return fail(`目标值${q(target)}不是正数，无法按比例计算`);
   const a = inSpaceOf(one.q, target);
   if (!a.ok) return a;
+  if (rule.zeroBelow) {
+    const cut = rule.zeroBelow;
+    if (a.value.lt(cut.value) || (rule.zeroAtCutoff && a.value.eq(cut.value))) {
+      return finish(ZERO, max, `${labelOf(rule, one.label)}${shown(one.q, a.note)}，${rule.zeroAtCutoff ? '不高于' : '低于'}${q(cut)}，得0分`);
+    }
+  }
+  if (rule.inverse) {
+    const head = `${labelOf(rule, one.label)}${shown(one.q, a.note)}`;
+    if (a.value.lte(target.value)) return finish(max, max, `${head}，不高于目标值${q(target)}，得满分${pts(max)}`);
+    const inv = target.value.div(a.value).times(max);
+    return finish(inv, max, `${head}，高于目标值${q(target)}，得分=${q(target)}÷${fmtQuantity(one.q)}×${fmt(max)}=${fmt(round2(inv))}分`);
+  }
   const raw = a.value.div(target.value).times(max);
   const disp = fmtQuantity({ ...target, value: a.value });
   const hundred = target.unit === 'percent' && target.value.eq(1);
@@ -93,12 +105,13 @@ function scoreStep(rule: StepRule, actual: ActualValue, max: Decimal): RuleScore
   const thr = rule.threshold;
   const a = inSpaceOf(one.q, thr);
   if (!a.ok) return a;
-  const below = rule.direction === 'below';
+  const either = rule.direction === 'either';
+  const below = rule.direction === 'below' || (either && a.value.lt(thr.value));
   const v = a.value;
   const head = `${labelOf(rule, one.label)}${shown(one.q, a.note)}`;
   const gap = below ? thr.value.minus(v) : v.minus(thr.value);
   if (gap.lte(0)) {
-    const where = isZeroThreshold(rule) ? '不扣分' : `${below ? '不低于' : '未超过'}${q(thr)}`;
+    const where = either ? `与${q(thr)}无差异` : isZeroThreshold(rule) ? '不扣分' : `${below ? '不低于' : '未超过'}${q(thr)}`;
     return finish(max, max, `${head}，${where}，得满分${pts(max)}${statedNote(rule, max)}`);
   }
   if (below && rule.zeroBelow) {
@@ -126,12 +139,16 @@ function scoreStep(rule: StepRule, actual: ActualValue, max: Decimal): RuleScore
   const n0 = measure.div(rule.step);
   const n = unitsOf(measure, rule);
   if (rule.stepMode === 'absolute' && !n0.isInteger()) parts.push(roundingText(rule));
-  const total = n.times(d);
+  let total = n.times(d);
   if (total.isZero()) {
     parts.push(`不扣分，得满分${pts(max)}`);
     return finish(max, max, parts.join('，'));
   }
   parts.push(n.eq(1) || d.eq(1) ? `扣${pts(total)}` : `扣${fmt(n, 4)}×${fmt(d)}=${pts(total)}`);
+  if (rule.maxDeduction && total.gt(rule.maxDeduction) && rule.maxDeduction.lt(max)) {
+    total = rule.maxDeduction;
+    parts.push(`扣满${pts(total)}为止`);
+  }
   parts.push(afterDeduction(max, total));
   return finish(max.minus(total), max, parts.join('，') + statedNote(rule, max));
 }

@@ -6,6 +6,18 @@
 import type { Decimal } from '../decimal';
 import type { Quantity } from '../quantity';
 
+/**
+ * A measure the text defines from named amounts: numerator ÷ denominator, or
+ * (numerator − minus) ÷ denominator for a change against last year.
+ */
+export interface Measure {
+  numerator: string;
+  denominator: string;
+  minus?: string;
+  /** The definition as written. */
+  text: string;
+}
+
 interface RuleBase {
   /** The rule text as found (normalised whitespace). */
   text: string;
@@ -28,6 +40,8 @@ interface RuleBase {
    * scored (see account.ts).
    */
   accounted?: Decimal[];
+  /** How the text defines the measured quantity from named amounts, when it does. */
+  measure?: Measure;
 }
 
 /**

@@ -1,0 +1,57 @@
+/**
+ * One indicator scored from what an evaluator types: the rule text, the max,
+ * the 实际值 as typed, or several named inputs ("实际到位资金" and "计划资金").
+ * The same reading as a workbook row (parseRule, actualFromCell, scoreRule);
+ * used by the task pane's single-indicator preview and by the rule corpus.
+ */
+import type { Decimal } from '../decimal';
+import { parseQuantity } from '../quantity';
+import { actualFromCell, actualFromInputs } from '../data/bind';
+import { explainRule, parseRule, scoreRule } from '../rules';
+import type { Rule } from '../rules/types';
+
+export interface TypedIndicator {
+  name: string;
+  max: Decimal;
+  ruleText: string;
+  /** The indicator's other texts (指标说明/指标解释). */
+  context?: string[];
+  /** The table's own target cell (年度指标值), as typed. */
+  target?: string;
+  /** The 实际值 cell, as typed. */
+  actual?: string | number;
+  /** Several named inputs, as typed. */
+  inputs?: Record<string, string>;
+  /** Checklist judgements in item order (符合 / 不符合 / 部分:0.5). */
+  items?: string[];
+}
+
+export type TypedResult =
+  | { ok: true; rule: Rule; explanation: string; score: Decimal; trace: string }
+  | { ok: false; rule: Rule; explanation: string; reason: string };
+
+export function scoreTyped(input: TypedIndicator): TypedResult {
+  const target = input.target ? parseQuantity(input.target) : null;
+  const rule = parseRule(input.ruleText, {
+    name: input.name,
+    max: input.max,
+    context: input.context,
+    target: target?.ok ? target.q : null,
+  });
+  const explanation = explainRule(rule, input.max);
+  const fail = (reason: string): TypedResult => ({ ok: false, rule, explanation, reason });
+  let actual;
+  if (input.inputs) {
+    const bound = actualFromInputs(input.inputs, rule);
+    if ('error' in bound) return fail(bound.error);
+    actual = bound.actual;
+  } else if (input.actual !== undefined) {
+    const cell = { row: 1, col: 1, value: input.actual, numberFormat: null, formula: null };
+    const bound = actualFromCell(cell, rule, '实际值');
+    if (!bound) return fail('缺少实际值');
+    if ('error' in bound) return fail(bound.error.message);
+    actual = bound.actual;
+  } else return fail('缺少实际值');
+  const r = scoreRule(rule, actual, input.max);
+  return r.ok ? { ok: true, rule, explanation, score: r.score, trace: r.trace } : fail(r.reason);
+}
