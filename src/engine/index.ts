@@ -25,7 +25,7 @@ export function scoreWorkbook(snapshot: WorkbookSnapshot, options: ScoreOptions 
   const { run, failure } = runScoring(snapshot, options);
   if (!run) return failure!;
   const findings = run.findings;
-  const patch = options.writeBack === false || hasErrors(findings) ? { ops: [] } : buildPatch(snapshot, run, findings, options.overrides);
+  const patch = options.writeBack === false || hasErrors(findings) ? { ops: [] } : buildPatch(snapshot, run, findings, options.overrides, options.judgements);
   const sorted = sortFindings(dedupeFindings(findings));
   return { ok: !hasErrors(sorted), report: buildReport(run, sorted), patch, findings: sorted };
 }
@@ -35,8 +35,8 @@ export function undoLastRun(snapshot: WorkbookSnapshot): UndoRun {
   return buildUndo(snapshot);
 }
 
-export type { ScoreOptions, IndicatorOverride } from './options';
-export type { ScoreRun, ScoreReport, IndicatorReport, GroupReport, Detection, ScoreSource } from './result';
+export type { ScoreOptions, IndicatorOverride, ItemJudgement, ItemVerdict } from './options';
+export type { ScoreRun, ScoreReport, IndicatorReport, GroupReport, Detection, ScoreSource, ChecklistItemReport } from './result';
 export type { WorkbookSnapshot, SheetSnapshot, CellScalar } from './snapshot';
 export type { Patch, SheetOp, CellWrite, CellStyle } from './patch';
 export type { Finding, Severity } from './findings';

@@ -27,6 +27,25 @@ export interface IndicatorReport {
   actualSource?: string;
   /** The original rule text. */
   ruleText?: string;
+  /** Checklist items (评分要点) with the evaluator's judgements, when the rule is judged item by item. */
+  items?: ChecklistItemReport[];
+}
+
+/** One 评分要点 of a checklist indicator and how the evaluator judged it. */
+export interface ChecklistItemReport {
+  /** 1-based 序号, as the 逐项评分 sheet and ItemJudgement.seq use it. */
+  seq: number;
+  label: string;
+  /** award: points when met; option: one grade of a pick-one set (按优6分、良4分…); deduct: a deduction range (扣2-5分). */
+  kind: 'award' | 'deduct' | 'option';
+  /** Points of the item (deduct: the largest deduction). */
+  points: number;
+  /** deduct: the smallest deduction of its range. */
+  minPoints?: number | null;
+  verdict: 'met' | 'partial' | 'unmet' | null;
+  /** Points earned (a deduction is negative); null when not judged (yet). */
+  awarded: number | null;
+  reason: string;
 }
 
 export interface GroupReport {

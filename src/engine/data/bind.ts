@@ -9,6 +9,7 @@ import { Decimal, dec, fmt } from '../decimal';
 import { finding, type Finding } from '../findings';
 import type { CellInput } from '../indicators/model';
 import { findQuantities, fmtQuantity, parseQuantity, quantity, type Quantity } from '../quantity';
+import { readTypedActual } from '../typedActual';
 import type { ActualValue, MonthValue, Rule } from '../rules/types';
 import { bigrams, diceOfBigrams, normName, normText } from '../text';
 import type { DataContext } from './context';
@@ -67,19 +68,25 @@ export function actualFromCell(cell: CellInput | undefined, rule: Rule, sheet: s
     }
   }
   const r = parseQuantity(cell.value, cell.numberFormat);
-  if (!r.ok) {
-    if (rule.kind === 'perOccurrence' && /^(无|没有|未发现|未出现|0)/.test(text)) {
-      return {
-        actual: { kind: 'quantity', q: quantity(dec(0), 'count', '次') },
-        display: text,
-        source: `${sheet}!${where.cell}`,
-        findings: [],
-      };
-    }
-    return { error: finding('ACTUAL_UNREADABLE', 'error', `实际值无法读取：${r.reason}`, where, { actual: text }) };
-  }
-  let q = r.q;
   const findings: Finding[] = [];
+  let q: Quantity;
+  if (r.ok) q = r.q;
+  else {
+    // "发现3处", "三次", "第5名", "无", "延迟15天": words around the number, as evaluators type them.
+    const typed = readTypedActual(text, countUnitOf(rule));
+    if (!typed.ok) {
+      const reason = r.empty ? r.reason : typed.reason;
+      return { error: finding('ACTUAL_UNREADABLE', 'error', `实际值无法读取：${reason}`, where, { actual: text }) };
+    }
+    q = typed.value.q;
+    if (typed.value.note) findings.push(finding('ACTUAL_READ_FROM_TEXT', 'info', `实际值${typed.value.note}`, where));
+  }
+  // "≥95%" is a target: typed where the actual belongs it says nothing about what was achieved.
+  if (q.comparator && q.comparator !== '=') {
+    return {
+      error: finding('ACTUAL_IS_TARGET', 'error', `实际值“${text}”是目标值的写法（带${q.comparator}），请填写实际完成值`, where, { actual: text }),
+    };
+  }
   if (q.repaired) {
     findings.push(finding('NUMBER_REPAIRED', 'warning', `实际值“${text}”含空格或换行，已按${fmtQuantity(q)}读取`, where));
   }
@@ -91,6 +98,26 @@ export function actualFromCell(cell: CellInput | undefined, rule: Rule, sheet: s
     } else q = { ...q, unit: 'percent', unitText: '%' };
   }
   return { actual: { kind: 'quantity', q }, display: fmtQuantity(q), source: `${sheet}!${where.cell}`, findings };
+}
+
+/** The unit word a zero ("无", "未发生") counts in for this rule; null when the rule does not count things. */
+function countUnitOf(rule: Rule): string | null {
+  switch (rule.kind) {
+    case 'perOccurrence':
+      return rule.items[0]?.unitWord || '次';
+    case 'additive':
+      return rule.items[0]?.unitWord || '项';
+    case 'perMonth':
+      return '个月';
+    case 'step':
+      return rule.threshold.unit === 'count' || rule.threshold.unit === 'time' ? rule.threshold.unitText || '次' : null;
+    case 'bands': {
+      const edge = rule.bands.map((b) => b.lo ?? b.hi).find((e) => e);
+      return edge && (edge.unit === 'count' || edge.unit === 'time') ? edge.unitText || '次' : null;
+    }
+    default:
+      return null;
+  }
 }
 
 /**

@@ -10,6 +10,10 @@ import type { WorkbookSnapshot } from '../snapshot';
 import { findHeader } from './headers';
 import type { IndicatorTable } from './model';
 import { parseIndicatorTable } from './table';
+import { normName } from '../text';
+
+/** Names of the checklist judgement sheet (see src/engine/checklist/sheet.ts, which re-exports them). */
+export const JUDGEMENT_SHEETS = ['逐项评分', '逐项评分表', '评分要点判断'];
 
 export interface DetectedTables {
   primary: IndicatorTable | null;
@@ -41,6 +45,8 @@ export function detectIndicatorTables(snapshot: WorkbookSnapshot, preferred?: st
     if (ENGINE_SHEETS.includes(sheet.name) || sheet.visibility === 'veryHidden') continue;
     const view = new SheetView(sheet);
     views.set(sheet.name, view);
+    // The 逐项评分 sheet (指标/分值/得分 columns) is read as judgements, never as an indicator table.
+    if (JUDGEMENT_SHEETS.includes(normName(sheet.name))) continue;
     const header = findHeader(view);
     if (!header) continue;
     const parsed = parseIndicatorTable(view, header);

@@ -5,7 +5,7 @@
  * turned into digits only where they count something ("一个百分点", "每发现一处"),
  * so labels such as "一次验收通过" keep their words.
  */
-import { normText } from '../text';
+import { normText, simplified } from '../text';
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
@@ -40,6 +40,7 @@ const PERCENT_OF_RE = new RegExp(`百分之(${CN_NUM}|\\d+(?:\\.\\d+)?)`, 'g');
 const MEASURE_RE = new RegExp(`(${CN_NUM})(个百分点|百分点|个月|%)`, 'g');
 const EVERY_COUNT_RE = new RegExp(`每([^\\d，,；;。、]{0,6}?)(${CN_NUM})(${COUNT_WORDS})`, 'g');
 const ROUNDING_COUNT_RE = new RegExp(`(不足|按|满)(${CN_NUM})(${COUNT_WORDS})`, 'g');
+const EVENT_COUNT_RE = new RegExp(`(发现|出现|发生|违反|延误|少报|漏报|迟报|涂改|缺少|少|缺|超过|低于|超出)(${CN_NUM})(${COUNT_WORDS})`, 'g');
 /** Any Chinese numeral character: without one there is nothing to convert. */
 const ANY_CN_NUM = /[零〇一二两三四五六七八九十百千]/;
 
@@ -56,6 +57,8 @@ export function cnNumeralsToDigits(s: string): string {
       .replace(EVERY_COUNT_RE, (_m, mid: string, n: string, u: string) => `每${mid}${arabic(n)}${u}`)
       // "不足一个", "按一次": rounding clauses.
       .replace(ROUNDING_COUNT_RE, (_m, w: string, n: string, u: string) => w + arabic(n) + u)
+      // "发现一处扣0.5分", "延误一次扣2分", "少一个程序扣1分": the counted unit of a deduction without 每.
+      .replace(EVENT_COUNT_RE, (_m, v: string, n: string, u: string) => v + arabic(n) + u)
   );
 }
 
@@ -85,7 +88,10 @@ export function normRuleText(text: unknown): string {
   // Half-width commas and semicolons after CJK are sentence punctuation, not thousands separators.
   s = s.replace(/,/g, (_m, at: number) => (/\d/.test(s[at - 1] ?? '') && /^\d{3}(?!\d)/.test(s.slice(at + 1)) ? ',' : '，'));
   s = s.replace(/;/g, '；');
+  s = simplified(s);
   s = cnNumeralsToDigits(s);
+  // "，少一次扣1分" after "不少于2次": a shortfall counted per unit, as "每少1次扣1分" says it.
+  s = s.replace(/(^|[，；。(])(少|缺少|缺)(1)(个|次|项|处|名|人|条|件)(?=[^，；。]{0,8}?扣)/g, '$1每$2$3$4');
   return s.replace(/^(评价要点|评分标准|评价标准|评分要点|评分依据)[:]?/, '');
 }
 

@@ -52,6 +52,8 @@ export function parsePerOccurrence(env: ParseEnv): PerOccurrenceRule | null {
       continue;
     }
     const unitWord = last[2];
+    // "每少1次会议扣1分", "每缺1项扣": a shortfall under a minimum, not an event to count.
+    if (/^每?(?:少|缺少|缺|减少|低)$/.test(text.slice(prevEnd + last.index, prevEnd + last.index + 3).replace(/1.*$/, ''))) return null;
     const occAt = prevEnd + last.index;
     const afterUnit = text.slice(occAt + last[0].length, m.index);
     let label = cleanEventLabel(afterUnit);

@@ -27,6 +27,9 @@ const BARE_QUANTITY_RE = new RegExp(`^(${NUM})(${UNIT})?$`);
 
 const HUNDRED_PCT = (): Quantity => quantity(dec(1), 'percent');
 
+/** Measures where less is better: completing them "by ratio" means staying at or under the target. */
+export const LOWER_IS_BETTER = /结转结余|结余率|变动率|调整率|投诉率|故障率|发生率|差错率|超支率|欠款|暂存|暂付|应付|应收|事故|违规|返工率|流失率|空置率|损耗|能耗|成本/;
+
 function subjectOfFormula(text: string, formulaAt: number): string {
   // "2021年资金到位率得分=": the words before 得分 name the rate.
   const s = subjectBefore(text, formulaAt).replace(/(该指标|本指标|本项|指标)$/, '');
@@ -57,18 +60,24 @@ export function parseProportional(env: ParseEnv): ProportionalRule | null {
   }
   const byShare = /(?:按照?|根据)([^，；。]{0,24}?)(?:百分比|比例|比率)(?:计算)?(?:指标|该指标|本指标)?(?:得分|计分|计算得分)/.exec(text);
   if (byShare) {
-    const ctxTarget = env.ctx.target;
-    // A table target written "≤20%" (结转结余率): lower is better, target ÷ actual × points.
-    const inverse = !!ctxTarget && ctxTarget.unit === 'percent' && (ctxTarget.comparator === '<=' || ctxTarget.comparator === '<');
+    const ctxTarget = env.ctx.target ?? null;
+    const named = cleanSubject(byShare[1]);
+    const lowerIsBetter = LOWER_IS_BETTER.test(env.ctx.name ?? '') || LOWER_IS_BETTER.test(named);
+    // A table target written "≤20%", or a measure such as 结转结余率: lower is better, target ÷ actual × points.
+    const inverse = !!ctxTarget && (ctxTarget.comparator === '<=' || ctxTarget.comparator === '<' || lowerIsBetter);
+    // "按完成比例" of a measure where less is better, with no target to complete: nothing to compute.
+    if (lowerIsBetter && !ctxTarget) return null;
     const rule: ProportionalRule = {
       kind: 'proportional',
       text: env.raw,
-      subject: cleanSubject(byShare[1]) ? `${cleanSubject(byShare[1])}百分比` : env.ctx.name || '',
+      subject: named ? `${named}百分比` : env.ctx.name || '',
       statedFull: null,
-      target: inverse ? ctxTarget : HUNDRED_PCT(),
+      // With a target in the table, "按完成比例" completes that target; without one, 100%.
+      target: ctxTarget ?? HUNDRED_PCT(),
       points: null,
       capStated: CAP_RE.test(text) || /满分为止/.test(text),
     };
+    if (ctxTarget) rule.targetRef = '目标值';
     if (inverse) rule.inverse = true;
     return withCutoff(env, rule);
   }

@@ -318,6 +318,8 @@ function scoreAdditive(rule: AdditiveRule, actual: ActualValue, max: Decimal): R
 }
 
 const NEGATION = /[未不没否无]/;
+/** Words that make an answer partial or late, which an option without them cannot describe. */
+const PARTIAL = /延迟|逾期|超期|滞后|部分|之一|整改|二次|但/;
 
 function scoreCategorical(rule: CategoricalRule, actual: ActualValue, max: Decimal): RuleScoreResult {
   if (actual.kind !== 'text') return fail('请填写实际情况（文字），以对应评分标准的选项');
@@ -331,6 +333,8 @@ function scoreCategorical(rule: CategoricalRule, actual: ActualValue, max: Decim
       if (at < 0) continue;
       // "未通过验收" must not select "通过验收".
       if (!NEGATION.test(k) && NEGATION.test(t[at - 1] ?? '')) continue;
+      // "政府资金及时到位，配套资金延迟2个月" is not "及时到位": words of failure elsewhere in the answer.
+      if (!NEGATION.test(k) && !PARTIAL.test(k) && (PARTIAL.test(t) || NEGATION.test(t.slice(0, at) + t.slice(at + k.length)))) continue;
       if (k.length > bestLen) {
         best = o;
         bestLen = k.length;
@@ -341,7 +345,7 @@ function scoreCategorical(rule: CategoricalRule, actual: ActualValue, max: Decim
     let score = 0;
     for (const o of rule.options) {
       for (const kw of o.keywords) {
-        if (NEGATION.test(kw) !== NEGATION.test(t)) continue;
+        if (NEGATION.test(kw) !== NEGATION.test(t) || PARTIAL.test(kw) !== PARTIAL.test(t)) continue;
         const s = similarity(kw, t);
         if (s > score) {
           score = s;

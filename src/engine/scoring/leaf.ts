@@ -16,6 +16,8 @@ import { isEngineValue, type EngineState } from '../state';
 import { cellText, normText, stripInvisible } from '../text';
 import type { DataContext } from '../data/context';
 import { actualFromCell, bindFromData, type Bound } from '../data/bind';
+import { checkEnteredChecklist, leafChecklist, type ChecklistOutcome } from '../checklist';
+import type { ItemJudgement } from '../options';
 
 export interface LeafResult {
   leaf: LeafNode;
@@ -39,6 +41,10 @@ export interface LeafResult {
   /** The score cell held the engine's own earlier output (safe to overwrite). */
   scoreCellIsEngine: boolean;
   findings: Finding[];
+  /** Checklist items with the evaluator's judgements (src/engine/checklist), when the rule is judged item by item. */
+  checklist?: ChecklistOutcome | null;
+  /** The note was written from the checklist judgements (an entered score they agree with): write it out. */
+  noteFromItems?: boolean;
 }
 
 export interface LeafEnv {
@@ -50,6 +56,8 @@ export interface LeafEnv {
   override?: IndicatorOverride;
   /** The cell note (comment) at a cell of the indicator sheet. */
   noteAt?: (row: number, col: number) => string | null;
+  /** Checklist judgements for this leaf (逐项评分 sheet, then the pane's). */
+  judgements?: readonly ItemJudgement[];
 }
 
 function cellAddress(c: CellInput | undefined): string | null {
@@ -209,6 +217,21 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
     } else whyNot = r.reason;
   }
 
+  // Checklists judged item by item: complete judgements give the score (src/engine/checklist).
+  const checklist = leafChecklist({
+    name: leaf.name,
+    rule,
+    max,
+    judgements: env.judgements ?? [],
+    at: at(scoreCell ?? null),
+    ruleAt: ruleCell ? { sheet: env.sheet, cell: ruleCell } : at(leaf.maxCell),
+  });
+  if (checklist) findings.push(...checklist.findings);
+  if (checklist?.score && computed === null && entered === null) {
+    computed = checklist.score;
+    trace = checklist.trace;
+  }
+
   let source: ScoreSource = 'pending';
   let score: Decimal | null = null;
   let note = '';
@@ -244,6 +267,7 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
         rule.kind === 'additive');
     let reason: string;
     if (!max) reason = '没有分值';
+    else if (checklist?.pending) reason = checklist.pending;
     else if (dataUnusable) reason = '数据无法读取';
     else if (whyNot) reason = whyNot;
     else if (quantitative && !bound)
@@ -253,6 +277,21 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
     else reason = '没有评分标准，需评价人打分';
     findings.push(finding('SCORE_PENDING', 'warning', `“${leaf.name}”待评分：${reason}`, at(scoreCell ?? null)));
     note = '';
+  }
+
+  let noteFromItems = false;
+  if (checklist && source === 'entered' && score !== null) {
+    const c = checkEnteredChecklist(checklist, {
+      name: leaf.name,
+      score,
+      max,
+      note,
+      evidence: isBlank(leaf.cells.evidence) ? undefined : stripInvisible(cellText(leaf.cells.evidence!.value)).trim(),
+      at: at(scoreCell),
+    });
+    findings.push(...c.findings);
+    note = c.note;
+    noteFromItems = c.fromItems;
   }
 
   if (score !== null && max) {
@@ -289,5 +328,7 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
     bound,
     scoreCellIsEngine,
     findings,
+    checklist,
+    noteFromItems,
   };
 }

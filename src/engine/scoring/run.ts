@@ -8,7 +8,7 @@ import { Decimal, round2 } from '../decimal';
 import { dedupeFindings, finding, sortFindings, type Finding } from '../findings';
 import { detectIndicatorTables, ENGINE_SHEETS } from '../indicators/detect';
 import type { IndicatorNode, IndicatorTable, LeafNode } from '../indicators/model';
-import type { IndicatorOverride, ScoreOptions } from '../options';
+import type { IndicatorOverride, ItemJudgement, ScoreOptions } from '../options';
 import { overrideMatches, readOverrideSheet, OVERRIDE_SHEET_NAMES } from '../overrides';
 import type { Patch } from '../patch';
 import type { Detection, GroupReport, IndicatorReport, ScoreReport, ScoreRun } from '../result';
@@ -23,6 +23,10 @@ import { buildOverrideSheetOp } from '../writeback/overrideSheet';
 import { allocateColumns, buildIndicatorEdit, type WriteColumns } from '../writeback/indicatorSheet';
 import { buildSummarySheet, SUMMARY_SHEET } from '../writeback/summarySheet';
 import type { SheetView } from '../sheetView';
+import { judgementsFor, readJudgementSheet } from '../checklist';
+import { JUDGEMENT_SHEET_NAMES } from '../checklist/sheet';
+import { buildJudgementSheetOp } from '../writeback/judgementSheet';
+import type { ChecklistItemReport } from '../result';
 
 export interface RunState {
   table: IndicatorTable;
@@ -125,7 +129,9 @@ export function runScoring(snapshot: WorkbookSnapshot, options: ScoreOptions = {
   const state = readState(snapshot);
   const overrides: (IndicatorOverride & { sheet?: string; row?: number })[] = [...readOverrideSheet(detected.views, findings), ...(options.overrides ?? [])];
   const skip = new Set<string>([table.sheet, ...detected.companions.map((c) => c.sheet), ...ENGINE_SHEETS, STATE_SHEET]);
-  for (const n of detected.views.keys()) if (OVERRIDE_SHEET_NAMES.includes(normName(n))) skip.add(n);
+  for (const n of detected.views.keys()) if (OVERRIDE_SHEET_NAMES.includes(normName(n)) || JUDGEMENT_SHEET_NAMES.includes(normName(n))) skip.add(n);
+  // Checklist judgements: the 逐项评分 sheet, then the pane's (later ones win per item).
+  const judgements = [...readJudgementSheet(detected.views, findings), ...(options.judgements ?? [])];
   const data = loadDataContext(detected.views.values(), skip, findings);
 
   const notes = snapshot.sheets.find((s) => s.name === table.sheet)?.notes ?? {};
@@ -155,7 +161,15 @@ export function runScoring(snapshot: WorkbookSnapshot, options: ScoreOptions = {
     for (let j = candidates.length - 1; j >= 0 && !override; j--) {
       if (overrideMatches(overrides[candidates[j]], leaf.path)) override = overrides[candidates[j]];
     }
-    const result = scoreLeaf(leaf, { sheet: table.sheet, state, data, companion: companionFor(leaf, companions), override, noteAt });
+    const result = scoreLeaf(leaf, {
+      sheet: table.sheet,
+      state,
+      data,
+      companion: companionFor(leaf, companions),
+      override,
+      noteAt,
+      judgements: judgements.length > 0 ? judgementsFor(judgements, leaf.path) : undefined,
+    });
     byLeaf.set(leaf, result);
     leaves.push(result);
     for (const f of result.findings) findings.push(f);
@@ -186,7 +200,13 @@ export function runScoring(snapshot: WorkbookSnapshot, options: ScoreOptions = {
   const detection: Detection = {
     indicatorSheet: table.sheet,
     sheets: snapshot.sheets
-      .filter((s) => (s.visibility ?? 'visible') === 'visible' && !ENGINE_SHEETS.includes(s.name) && s.name !== STATE_SHEET)
+      .filter(
+        (s) =>
+          (s.visibility ?? 'visible') === 'visible' &&
+          !ENGINE_SHEETS.includes(s.name) &&
+          s.name !== STATE_SHEET &&
+          !JUDGEMENT_SHEET_NAMES.includes(normName(s.name)),
+      )
       .map((s) => s.name),
     headerRows: [table.header.top, table.header.bottom],
     columns: Object.fromEntries(
@@ -249,6 +269,23 @@ function groupReport(g: GroupResult | LeafResult): GroupReport {
   };
 }
 
+/** The checklist's items with the evaluator's judgements, for the pane and `--json`. */
+function itemsReport(l: LeafResult): ChecklistItemReport[] {
+  return l.checklist!.judged.map((j) => {
+    const r: ChecklistItemReport = {
+      seq: j.item.seq,
+      label: j.item.label,
+      kind: j.item.kind,
+      points: num(j.item.points)!,
+      verdict: j.verdict,
+      awarded: j.value === null ? null : num(j.item.kind === 'deduct' ? j.value.neg() : j.value),
+      reason: j.reason,
+    };
+    if (j.item.minPoints) r.minPoints = num(j.item.minPoints);
+    return r;
+  });
+}
+
 export function buildReport(run: RunState, findings: Finding[]): ScoreReport {
   const indicators: IndicatorReport[] = run.leaves.map((l) => {
     const r: IndicatorReport = {
@@ -263,6 +300,7 @@ export function buildReport(run: RunState, findings: Finding[]): ScoreReport {
       cell: toA1(l.leaf.row, run.columns.score),
       ruleText: l.ruleText,
     };
+    if (l.checklist) r.items = itemsReport(l);
     if (l.bound) {
       r.actual = l.bound.display;
       r.actualSource = l.bound.source;
@@ -288,7 +326,13 @@ export function buildReport(run: RunState, findings: Finding[]): ScoreReport {
   };
 }
 
-export function buildPatch(snapshot: WorkbookSnapshot, run: RunState, findings: Finding[], overrides: readonly IndicatorOverride[] = []): Patch {
+export function buildPatch(
+  snapshot: WorkbookSnapshot,
+  run: RunState,
+  findings: Finding[],
+  overrides: readonly IndicatorOverride[] = [],
+  judgements: readonly ItemJudgement[] = [],
+): Patch {
   const view = run.views.get(run.table.sheet)!;
   const state = readState(snapshot);
   const columns = run.columns;
@@ -336,8 +380,11 @@ export function buildPatch(snapshot: WorkbookSnapshot, run: RunState, findings: 
   }
   const saved = buildOverrideSheetOp(run.views, overrides, findings);
   if (saved?.created) created.push(saved.created);
+  const judged = buildJudgementSheetOp(run.views, run.leaves, judgements, findings);
+  if (judged?.created) created.push(judged.created);
   const edits = [{ sheet: edit.sheet, cells: edit.cells }];
   if (saved && !saved.created) edits.push({ sheet: saved.op.sheet, cells: saved.op.cells });
+  if (judged && !judged.created) edits.push({ sheet: judged.op.sheet, cells: judged.op.cells });
   const record = recordRun(snapshot, prior, edits, created, run.chosenSheet);
-  return { ops: [edit, summary, ...(saved ? [saved.op] : []), stateSheetOp(record)] };
+  return { ops: [edit, summary, ...(saved ? [saved.op] : []), ...(judged ? [judged.op] : []), stateSheetOp(record)] };
 }

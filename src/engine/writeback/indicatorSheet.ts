@@ -117,8 +117,8 @@ export function buildIndicatorEdit(input: IndicatorWriteInput, findings: Finding
     } else if (l.source === 'entered' && l.deduction) {
       // The evaluator's score stays; fill the deduction only where it is blank (or ours).
       write(row, columns.deduction, { value: toCellNumber(l.deduction) }, `“${l.leaf.name}”扣分`);
-      // A reason kept as a note on the score cell also goes where the printed sheet shows it.
-      if (l.noteFromComment && l.note) {
+      // A reason kept as a note on the score cell (or written from agreeing checklist judgements) goes where the printed sheet shows it.
+      if ((l.noteFromComment || l.noteFromItems) && l.note) {
         const noteAdded = columns.added.some((a) => a.role === 'note');
         write(row, columns.note, noteAdded ? { value: l.note, style: NOTE } : { value: l.note }, `“${l.leaf.name}”扣分说明`);
       }

@@ -1,0 +1,81 @@
+/**
+ * Actual values as evaluators type them beside a rule: "3处", "2例", "发现3次",
+ * "缺1项", "第5名", "三次", "两处", "二十二次", "延迟15天", "无", "未发生",
+ * "全年未發生" (traditional characters from mirrored documents). The number is
+ * read with its unit and the words around it are kept, so the rule can tell a
+ * count of events from a count of items present; nothing is guessed: a text
+ * without a number or a recognised zero word is not a value.
+ */
+import { dec } from './decimal';
+import { parseQuantity, quantity, type Quantity } from './quantity';
+import { cnNumber } from './rules/normalize';
+import { normText, simplified, toHalfWidth } from './text';
+
+const CN_NUM = '[零〇一二两三四五六七八九十百千]+';
+/** Words that count things in typed actuals. */
+export const COUNT_WORDS = '人次|个|次|处|起|项|点|例|件|条|名|家|篇|位|台|套|回|户|所|宗|批|轮|环节|人|天|日|个月|月|年|周|小时|分钟';
+const NUMERAL_BEFORE_UNIT = new RegExp(`(第|倒数第)?(${CN_NUM})(?=${COUNT_WORDS}|%)`, 'g');
+const PERCENT_OF = new RegExp(`百分之(${CN_NUM}(?:点[零〇一二三四五六七八九]+)?|\\d+(?:\\.\\d+)?)`);
+
+/** "三次" -> "3次", "第五名" -> "第5名", "百分之九十五" -> "95%". */
+function digitsFor(s: string): string {
+  let out = s.replace(PERCENT_OF, (_m, n: string) => {
+    if (/\d/.test(n)) return `${n}%`;
+    const [int, frac] = n.split('点');
+    const whole = cnNumber(int);
+    if (whole === null) return _m;
+    const digits = frac ? [...frac].map((c) => cnNumber(c) ?? '').join('') : '';
+    return `${whole}${digits ? `.${digits}` : ''}%`;
+  });
+  out = out.replace(NUMERAL_BEFORE_UNIT, (m, ord: string | undefined, n: string) => {
+    const v = cnNumber(n);
+    return v === null ? m : `${ord ?? ''}${v}`;
+  });
+  return out;
+}
+
+/** Typed words that mean none happened / nothing is late. */
+const ZERO_WORDS = /^(?:全年|本年|年内)?(?:无|没有|未发现|未出现|未发生|不存在|零|均未|从未|一次也未|一次也没有|未有)/;
+const ON_TIME_WORDS = /^(?:提前|按时|按期|如期|准时)(?:完成|办结|报送|到位)?/;
+
+export interface TypedActual {
+  q: Quantity;
+  /** The words before the number ("发现", "违反", "缺", "延迟"), or the zero word. */
+  prefix: string;
+  /** "第5名": a rank, counted from the top. */
+  rank?: boolean;
+  /** How the text was read, when that took more than reading a number. */
+  note?: string;
+}
+
+export type TypedResult = { ok: true; value: TypedActual } | { ok: false; reason: string };
+
+/**
+ * Read a typed actual that parseQuantity alone does not take. `zeroUnit` is the
+ * unit a zero word counts in (the rule's unit word); null when the rule does
+ * not count things, so "无" is not a value there.
+ */
+export function readTypedActual(input: string, zeroUnit: string | null): TypedResult {
+  const original = normText(input);
+  const s = digitsFor(simplified(toHalfWidth(original)).replace(/\s+/g, ''));
+  if (zeroUnit !== null && (ZERO_WORDS.test(s) || (ON_TIME_WORDS.test(s) && !/\d/.test(s)))) {
+    const word = (ZERO_WORDS.exec(s) ?? ON_TIME_WORDS.exec(s))![0];
+    return { ok: true, value: { q: quantity(dec(0), 'count', zeroUnit), prefix: word, note: `“${original}”按0${zeroUnit}计` } };
+  }
+  if (/^倒数第\d/.test(s)) return { ok: false, reason: `“${original}”是倒数名次，需要参评单位总数` };
+  const m = /^([\u4e00-\u9fff]{0,8}?)(第)?(\d+(?:\.\d+)?(?:%|‰)?)([\u4e00-\u9fff%]*)$/.exec(s);
+  if (!m) return { ok: false, reason: `“${original}”中没有可读的数字` };
+  const [, prefix, ordinal, num, tail] = m;
+  const unitMatch = new RegExp(`^(?:${COUNT_WORDS})`).exec(tail);
+  const unit = unitMatch ? unitMatch[0] : '';
+  const rest = tail.slice(unit.length);
+  // "1个环节", "少3个程序": a count unit may be followed by the noun it counts.
+  if (rest && !(unit && rest.length <= 6)) return { ok: false, reason: `“${original}”含有无法识别的文字` };
+  const r = parseQuantity(`${num}${unit}`);
+  if (!r.ok) return { ok: false, reason: r.reason };
+  const q = unit === '' && rest === '' && !/%|‰/.test(num) ? r.q : r.q;
+  const value: TypedActual = { q, prefix };
+  if (ordinal) value.rank = true;
+  if (prefix || ordinal || rest || s !== original.replace(/\s+/g, '')) value.note = `“${original}”按${num}${unit}${rest ? `（${rest}）` : ''}计`;
+  return { ok: true, value };
+}
