@@ -35,7 +35,7 @@ function digitsFor(s: string): string {
 }
 
 /** Typed words that mean none happened / nothing is late. */
-const ZERO_WORDS = /^(?:全年|本年|年内)?(?:无|没有|未发现|未出现|未发生|不存在|零|均未|从未|一次也未|一次也没有|未有)/;
+const ZERO_WORDS = /^(?:全年|本年|年内)?(?:无|没有|未发现|未出现|未发生|不存在|零|均未|从未|一次也未|一次也没有|未有)|^未[\u4e00-\u9fff]{1,4}$/;
 const ON_TIME_WORDS = /^(?:提前|按时|按期|如期|准时)(?:完成|办结|报送|到位)?/;
 
 export interface TypedActual {
@@ -57,15 +57,21 @@ export type TypedResult = { ok: true; value: TypedActual } | { ok: false; reason
  */
 export function readTypedActual(input: string, zeroUnit: string | null): TypedResult {
   const original = normText(input);
-  const s = digitsFor(simplified(toHalfWidth(original)).replace(/\s+/g, ''));
-  if (zeroUnit !== null && (ZERO_WORDS.test(s) || (ON_TIME_WORDS.test(s) && !/\d/.test(s)))) {
-    const word = (ZERO_WORDS.exec(s) ?? ON_TIME_WORDS.exec(s))![0];
+  const plain = simplified(toHalfWidth(original)).replace(/\s+/g, '');
+  const s = digitsFor(plain);
+  // Zero words are read before numerals become digits: "一次也未召开" is none, not one.
+  if (zeroUnit !== null && (ZERO_WORDS.test(plain) || (ON_TIME_WORDS.test(plain) && !/\d/.test(s)))) {
+    const word = (ZERO_WORDS.exec(plain) ?? ON_TIME_WORDS.exec(plain))![0];
     return { ok: true, value: { q: quantity(dec(0), 'count', zeroUnit), prefix: word, note: `“${original}”按0${zeroUnit}计` } };
   }
   if (/^倒数第\d/.test(s)) return { ok: false, reason: `“${original}”是倒数名次，需要参评单位总数` };
   const m = /^([\u4e00-\u9fff]{0,8}?)(第)?(\d+(?:\.\d+)?(?:%|‰)?)([\u4e00-\u9fff%]*)$/.exec(s);
   if (!m) return { ok: false, reason: `“${original}”中没有可读的数字` };
   const [, prefix, ordinal, num, tail] = m;
+  // "提前2天": ahead of time is no delay.
+  if (zeroUnit !== null && /^提前/.test(prefix)) {
+    return { ok: true, value: { q: quantity(dec(0), 'count', zeroUnit), prefix, note: `“${original}”按0${zeroUnit}计` } };
+  }
   const unitMatch = new RegExp(`^(?:${COUNT_WORDS})`).exec(tail);
   const unit = unitMatch ? unitMatch[0] : '';
   const rest = tail.slice(unit.length);

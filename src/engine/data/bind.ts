@@ -10,7 +10,7 @@ import { finding, type Finding } from '../findings';
 import type { CellInput } from '../indicators/model';
 import { findQuantities, fmtQuantity, parseQuantity, quantity, type Quantity } from '../quantity';
 import { readTypedActual } from '../typedActual';
-import type { ActualValue, MonthValue, Rule } from '../rules/types';
+import type { ActualValue, Measure, MonthValue, Rule } from '../rules/types';
 import { bigrams, diceOfBigrams, normName, normText } from '../text';
 import type { DataContext } from './context';
 import { columnSum, pooledRate, type DataColumn, type DataTable } from './tables';
@@ -133,7 +133,7 @@ export function actualFromInputs(inputs: Record<string, string>, rule: Rule): { 
     read.push({ name, q: r.q });
   }
   if (read.length === 1) return { actual: { kind: 'quantity', q: read[0].q, label: read[0].name }, display: fmtQuantity(read[0].q) };
-  const m = rule.measure;
+  const m = rule.measure ?? planPair(read);
   if (!m) return { error: `有${read.length}个输入（${read.map((x) => x.name).join('、')}），评分标准没有写明如何由它们计算` };
   const pick = (want: string, taken: Set<number>) => {
     let best = -1;
@@ -165,6 +165,15 @@ export function actualFromInputs(inputs: Record<string, string>, rule: Rule): { 
     actual: { kind: 'quantity', q, label: rule.subject || undefined },
     display: `${label}=${fmtQuantity(m.minus ? { ...a, value: top } : a)}÷${fmtQuantity(b)}=${fmtQuantity(q)}`,
   };
+}
+
+/** Two inputs named 实际… and 计划…/目标… in one unit: the measure is their ratio (实际完成时间 ÷ 计划完成时间). */
+function planPair(read: { name: string; q: Quantity }[]): Measure | null {
+  if (read.length !== 2) return null;
+  const actual = read.find((x) => /^(?:实际|完成|本年)/.test(x.name));
+  const plan = read.find((x) => x !== actual && /^(?:计划|目标|预算|应|上年)/.test(x.name));
+  if (!actual || !plan || actual.q.unitText !== plan.q.unitText) return null;
+  return { numerator: actual.name, denominator: plan.name, text: `${actual.name}/${plan.name}` };
 }
 
 /** "全国性奖项2项，省级3项" -> [{全国性奖项, 2}, {省级, 3}]. */

@@ -41,6 +41,7 @@ function ruleNumbers(rule: Rule): Decimal[] {
       add(rule.step.times(100));
       add(rule.deduction);
       addQ(rule.zeroBelow);
+      addQ(rule.zeroAbove);
       add(rule.maxDeduction);
       for (const n of rule.stepText.match(/\d+(?:\.\d+)?/g) ?? []) out.push(new Decimal(n));
       break;

@@ -11,7 +11,8 @@ function stepSentence(rule: StepRule): string {
   const round = `${roundingText(rule)}${rule.roundingStated ? '' : '，评分标准未写明，按惯例'}`;
   if (isZeroThreshold(rule)) {
     const verb = rule.direction === 'below' ? '减少' : rule.threshold.unit === 'time' ? '延迟' : '超出';
-    return `每${verb}${rule.stepText}扣${d}分（${round}），扣完为止`;
+    const zero = rule.zeroAbove ? `；${rule.zeroAboveInclusive ? '达到' : '超过'}${q(rule.zeroAbove)}得0分` : '';
+    return `每${verb}${rule.stepText}扣${d}分（${round}），扣完为止${zero}`;
   }
   const subject = rule.subject;
   const cap = rule.maxDeduction ? `，扣满${fmt(rule.maxDeduction)}分为止` : '';
@@ -26,7 +27,8 @@ function stepSentence(rule: StepRule): string {
     const zero = rule.zeroBelow ? `；低于${q(rule.zeroBelow)}得0分` : '';
     return `${subject}不足${q(rule.threshold)}时每低${rule.stepText}扣${d}分（${round}），扣完为止${zero}`;
   }
-  return `${subject}超过${q(rule.threshold)}时每超${rule.stepText}扣${d}分（${round}），扣完为止`;
+  const zeroAbove = rule.zeroAbove ? `；${rule.zeroAboveInclusive ? '达到' : '超过'}${q(rule.zeroAbove)}得0分` : '';
+  return `${subject}超过${q(rule.threshold)}时每超${rule.stepText}扣${d}分（${round}）${cap || '，扣完为止'}${zeroAbove}`;
 }
 
 function body(rule: Rule, max: Decimal | null): string {

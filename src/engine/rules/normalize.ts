@@ -38,9 +38,9 @@ function arabic(numeral: string): string {
 // Compiled once (they ran per rule text); global regexes are safe to share with String.replace, which resets lastIndex.
 const PERCENT_OF_RE = new RegExp(`百分之(${CN_NUM}|\\d+(?:\\.\\d+)?)`, 'g');
 const MEASURE_RE = new RegExp(`(${CN_NUM})(个百分点|百分点|个月|%)`, 'g');
-const EVERY_COUNT_RE = new RegExp(`每([^\\d，,；;。、]{0,6}?)(${CN_NUM})(${COUNT_WORDS})`, 'g');
+const EVERY_COUNT_RE = new RegExp(`每([^\\d，,；;。、]{0,6}?)(${CN_NUM})(${COUNT_WORDS}|天|日|年|周|小时|工作日)`, 'g');
 const ROUNDING_COUNT_RE = new RegExp(`(不足|按|满)(${CN_NUM})(${COUNT_WORDS})`, 'g');
-const EVENT_COUNT_RE = new RegExp(`(发现|出现|发生|违反|延误|少报|漏报|迟报|涂改|缺少|少|缺|超过|低于|超出)(${CN_NUM})(${COUNT_WORDS})`, 'g');
+const EVENT_COUNT_RE = new RegExp(`(发现|出现|发生|违反|延误|少报|漏报|迟报|拖延|涂改|缺少|少|缺|超过|低于|超出)(${CN_NUM})(${COUNT_WORDS}|天|日|年|周|小时|工作日)`, 'g');
 /** Any Chinese numeral character: without one there is nothing to convert. */
 const ANY_CN_NUM = /[零〇一二两三四五六七八九十百千]/;
 

@@ -4,7 +4,8 @@
  * "每比计划完成时间延迟1个月，扣除1分".
  */
 import { Decimal, dec, fmt } from '../decimal';
-import { quantity, type Quantity } from '../quantity';
+import { fmtQuantity as fmtQ, quantity, type Quantity } from '../quantity';
+import { normRuleText } from './normalize';
 import type { StepRule } from './types';
 import { NUM, UNIT, comparatorBefore, readQuantity, sameFamily, suffixBound, type Scanned } from './lexicon';
 import { completeSubject, subjectBefore } from './subject';
@@ -12,13 +13,19 @@ import type { ParseEnv } from './env';
 import { stripComparatorTail } from './env';
 
 const BELOW = ['低于', '少于', '减少', '下降', '降低', '低', '少'];
-const DELAY = ['延迟', '延误', '推迟', '逾期', '超期', '滞后'];
+const DELAY = ['延迟', '延误', '推迟', '逾期', '超期', '滞后', '迟报', '拖延', '迟交', '迟'];
 const ABOVE = ['高于', '多于', '超出', '超过', '增加', '高', '多', ...DELAY];
 /** "与计划每相差2%扣1分": the distance from the plan, either way. */
 const EITHER = ['相差', '偏差', '偏离', '差异', '误差'];
 const VERBS = [...BELOW, ...ABOVE, ...EITHER].sort((a, b) => b.length - a.length);
 
-const STEP_RE = new RegExp(`每(?:比[^，；。]{0,12}?)?(${VERBS.join('|')})(${NUM})(${UNIT})?(?:\\([^)]*\\))?[，]?(?:则|的)?扣(?:减|除)?(${NUM})分`);
+const STEP_RE = new RegExp(
+  `每(?:比[^，；。]{0,12}?)?(${VERBS.join('|')})(${NUM})(${UNIT})?(?:\\([^)]*\\))?(?:[\u4e00-\u9fff]{0,4}?)[，]?(?:则|的)?扣(?:减|除)?(${NUM})分`,
+);
+/** "迟报四天及以上不得分", "超过30天的不得分": past this, nothing is scored. */
+const ZERO_ABOVE_RE = new RegExp(`(?:超过|高于|大于|多于)?(${NUM})(${UNIT})(及以上|以上)?(?:的)?[，]?(?:该项|该指标|本项)?(?:不得分|不计分|得0分|为0分)`);
+/** A minimum in the indicator's name or notes: "每年至少召开4次会议", "不少于6次". */
+const MINIMUM_RE = new RegExp(`(?:至少|不少于|不低于|最少)[^，；。\\d]{0,6}?(${NUM})(${UNIT})`);
 /** "扣满10分为止", "最多扣5分", "扣分不超过5分": a ceiling on the deductions. */
 const MAX_DEDUCTION_RE = new RegExp(`扣满(${NUM})分(?:为止|止)?|最多扣(?:除|减)?(${NUM})分|扣分(?:不超过|最多|最高)(${NUM})分`);
 
@@ -81,6 +88,15 @@ function findThreshold(text: string, before: Scanned[], step: Quantity): { thr: 
   return { thr: chosen, mode: 'absolute' };
 }
 
+function minimumIn(texts: string[], step: Quantity): Quantity | null {
+  for (const t of texts) {
+    const m = MINIMUM_RE.exec(normRuleText(t));
+    const q = m ? readQuantity(m[1], m[2]) : null;
+    if (q && q.unit === 'count' && (q.unitText === step.unitText || !step.unitText)) return q;
+  }
+  return null;
+}
+
 function roundingOf(text: string): { rounding: StepRule['rounding']; stated: boolean } {
   if (/不足[^，；。]{0,12}?(?:按|以)[^，；。]{0,12}?(?:计算|计|算)/.test(text) && !/按比例/.test(text.match(/不足[^，；。]{0,16}/)?.[0] ?? '')) {
     return { rounding: 'up', stated: true };
@@ -107,7 +123,9 @@ export function parseStep(env: ParseEnv): StepRule | null {
   const stepQ = readQuantity(stepNum, stepUnit ?? '');
   if (!stepQ || stepQ.value.lte(0)) return null;
   const deduction = new Decimal(deductionText.replace(/,/g, ''));
-  const direction: StepRule['direction'] = EITHER.includes(verb) ? 'either' : ABOVE.includes(verb) ? 'above' : 'below';
+  // "在计划时间内完成的，得满分，超过计划时间的…每相差4%扣1分": only lateness costs.
+  const onlyLate = /(?:计划|规定)(?:时间|期限)内[^；。]{0,8}?(?:得满分|不扣分)/.test(text);
+  const direction: StepRule['direction'] = EITHER.includes(verb) ? (onlyLate ? 'above' : 'either') : ABOVE.includes(verb) ? 'above' : 'below';
 
   const outcomes = env.outcomes();
   const inOutcome = (c: Scanned) => outcomes.some((o) => c.start >= o.start && c.start < o.end);
@@ -122,12 +140,18 @@ export function parseStep(env: ParseEnv): StepRule | null {
     mode = found.mode;
     if (found.note) notes.push(found.note);
     subject = stripComparatorTail(subjectBefore(text, found.thr.start));
-  } else if (direction === 'either' && stepQ.unit === 'percent') {
+  } else if (EITHER.includes(verb) && stepQ.unit === 'percent') {
     // "实际完成情况与计划每相差3%": the completion rate's distance from 100% of the plan.
     threshold = quantity(dec(1), 'percent', '%');
     mode = 'absolute';
     subject = '完成率';
     notes.push('按实际完成值占计划的百分比与100%的差计算');
+  } else if (direction === 'below' && stepQ.unit === 'count' && minimumIn([env.ctx.name ?? '', ...(env.ctx.context ?? [])], stepQ)) {
+    // "每少1次会议扣1分" under an indicator named "每年至少召开4次会议".
+    const min = minimumIn([env.ctx.name ?? '', ...(env.ctx.context ?? [])], stepQ)!;
+    threshold = min;
+    mode = 'absolute';
+    notes.push(`标准${fmtQ(min)}取自指标名称或说明`);
   } else if (DELAY.includes(verb)) {
     // "每比计划完成时间延迟1个月": counted from zero delay.
     threshold = quantity(dec(0), stepQ.unit, stepQ.unitText, stepQ.scale);
@@ -173,6 +197,14 @@ export function parseStep(env: ParseEnv): StepRule | null {
     rounding,
     roundingStated: stated,
   };
+  if (direction === 'above') {
+    const za = ZERO_ABOVE_RE.exec(text.slice(m.index + m[0].length));
+    const zq = za ? readQuantity(za[1], za[2]) : null;
+    if (zq && sameFamily(zq.unit, threshold.unit) && (zq.unit !== 'time' || timeUnitsMatch(zq, threshold))) {
+      rule.zeroAbove = zq;
+      rule.zeroAboveInclusive = !!za![3];
+    }
+  }
   if (direction === 'below') {
     const zm = ZERO_BELOW_RE.exec(text);
     const zq = zm ? readQuantity(zm[1], zm[2] ?? threshold.unitText) : null;

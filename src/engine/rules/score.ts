@@ -114,6 +114,12 @@ function scoreStep(rule: StepRule, actual: ActualValue, max: Decimal): RuleScore
     const where = either ? `与${q(thr)}无差异` : isZeroThreshold(rule) ? '不扣分' : `${below ? '不低于' : '未超过'}${q(thr)}`;
     return finish(max, max, `${head}，${where}，得满分${pts(max)}${statedNote(rule, max)}`);
   }
+  if (!below && rule.zeroAbove) {
+    const z = inSpaceOf(one.q, rule.zeroAbove);
+    if (z.ok && (z.value.gt(rule.zeroAbove.value) || (rule.zeroAboveInclusive && z.value.eq(rule.zeroAbove.value)))) {
+      return finish(ZERO, max, `${head}，${rule.zeroAboveInclusive ? '达到' : '超过'}${q(rule.zeroAbove)}，得0分`);
+    }
+  }
   if (below && rule.zeroBelow) {
     const z = inSpaceOf(one.q, rule.zeroBelow);
     if (z.ok && z.value.lt(rule.zeroBelow.value)) return finish(ZERO, max, `${head}，低于${q(rule.zeroBelow)}，得0分`);

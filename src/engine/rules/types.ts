@@ -104,6 +104,10 @@ export interface StepRule extends RuleBase {
   roundingStated: boolean;
   /** A condition that zeroes the score outright ("低于85%的，该指标得0分"), if any. */
   zeroBelow?: Quantity;
+  /** A condition past which the score is 0 ("迟报四天及以上不得分"), for excess and delay rules. */
+  zeroAbove?: Quantity;
+  /** zeroAbove includes the value itself ("及以上"). */
+  zeroAboveInclusive?: boolean;
   /** "扣满10分为止": deductions stop at this many points (the max when not said). */
   maxDeduction?: Decimal;
 }
