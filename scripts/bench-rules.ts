@@ -30,7 +30,9 @@ for (const [shape, rs] of [...byShape.entries()].sort((a, b) => b[1].length - a[
   const c = rs.filter((r) => r.computed).length;
   const k = rs.filter((r) => r.correct).length;
   const w = rs.filter((r) => r.wrong).length;
-  console.log(`${shape.padEnd(15)} ${String(rs.length).padStart(5)}  ${String(c).padStart(8)}  ${String(k).padStart(7)}  ${String(w).padStart(5)}   ${pct(k, rs.length)}`);
+  console.log(
+    `${shape.padEnd(15)} ${String(rs.length).padStart(5)}  ${String(c).padStart(8)}  ${String(k).padStart(7)}  ${String(w).padStart(5)}   ${pct(k, rs.length)}`,
+  );
 }
 const show = (r: EntryResult, what: string) => {
   console.log(`\n[${what}] ${r.entry.id} ${r.entry.indicator} (max ${r.entry.max}, ${r.entry.shape}): ${r.entry.text}`);

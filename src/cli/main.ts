@@ -78,6 +78,8 @@ export function reportJson(report: ScoreReport | null, findings: Finding[]): Rec
       rule: i.rule,
       note: i.note,
       cell: i.cell,
+      // Checklist items (评分要点) with the evaluator's judgements; [] when the rule is not judged item by item.
+      items: i.items ?? [],
     })),
     findings: findings.map(findingJson),
   };

@@ -106,14 +106,53 @@ export function diceOfBigrams(gx: string[], gy: string[]): number {
 
 /** Traditional forms seen in mirrored tables, to their simplified forms (one character each). */
 const TRADITIONAL: Record<string, string> = {
-  無: '无', 發: '发', 現: '现', 誤: '误', 處: '处', 項: '项', 個: '个', 報: '报', 違: '违', 規: '规', 達: '达',
-  數: '数', 實: '实', 際: '际', 點: '点', 沒: '没', 過: '过', 遲: '迟', 時: '时', 間: '间', 單: '单', 級: '级',
-  標: '标', 準: '准', 萬: '万', 億: '亿', 兩: '两', 災: '灾', 傷: '伤', 錯: '错', 劃: '划', 計: '计', 確: '确',
-  經: '经', 費: '费', 資: '资', 車: '车', 門: '门', 會: '会', 議: '议', 開: '开', 從: '从', 問: '问', 題: '题',
+  無: '无',
+  發: '发',
+  現: '现',
+  誤: '误',
+  處: '处',
+  項: '项',
+  個: '个',
+  報: '报',
+  違: '违',
+  規: '规',
+  達: '达',
+  數: '数',
+  實: '实',
+  際: '际',
+  點: '点',
+  沒: '没',
+  過: '过',
+  遲: '迟',
+  時: '时',
+  間: '间',
+  單: '单',
+  級: '级',
+  標: '标',
+  準: '准',
+  萬: '万',
+  億: '亿',
+  兩: '两',
+  災: '灾',
+  傷: '伤',
+  錯: '错',
+  劃: '划',
+  計: '计',
+  確: '确',
+  經: '经',
+  費: '费',
+  資: '资',
+  車: '车',
+  門: '门',
+  會: '会',
+  議: '议',
+  開: '开',
+  從: '从',
+  問: '问',
+  題: '题',
 };
 
 /** Traditional characters (mirrored documents print rules and actuals in them) as simplified ones. */
 export function simplified(s: string): string {
   return s.replace(/[\u3400-\u9fff]/g, (c) => TRADITIONAL[c] ?? c);
 }
-

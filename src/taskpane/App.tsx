@@ -5,7 +5,7 @@
  */
 import { Button, Caption1, FluentProvider, Link, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle1, Subtitle2, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { IndicatorOverride, ScoreOptions } from '../engine/options';
+import type { IndicatorOverride, ItemJudgement, ScoreOptions } from '../engine/options';
 import type { ScoreReport } from '../engine/result';
 import { overrideMatches } from '../engine/overrides';
 import { ActionBar } from './components/ActionBar';
@@ -85,6 +85,8 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
   // The evaluator's corrections, previewed until 一键评分 writes (and saves) them.
   const [corrections, setCorrections] = useState<IndicatorOverride[]>([]);
   const [indicatorSheet, setIndicatorSheet] = useState<string | undefined>(undefined);
+  // Checklist judgements, previewed until 一键评分 writes them (score, 扣分说明, the 逐项评分 sheet).
+  const [judgements, setJudgements] = useState<ItemJudgement[]>([]);
 
   const show = useCallback((o: RunOutcome, ribbon: boolean) => {
     setOutcome(o);
@@ -106,9 +108,10 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
   const actions: Actions | null = mode === 'office' ? (office ?? null) : session;
 
   // Explicit arguments: a default parameter would turn "no sheet" back into the stale choice.
-  const options = (list: IndicatorOverride[], sheet: string | undefined): ScoreOptions => ({
+  const options = (list: IndicatorOverride[], sheet: string | undefined, judged: ItemJudgement[] = judgements): ScoreOptions => ({
     ...(sheet ? { indicatorSheet: sheet } : {}),
     ...(list.length ? { overrides: list } : {}),
+    ...(judged.length ? { judgements: judged } : {}),
   });
 
   const run = async (which: 'score' | 'validate' | 'undo', writeResults = false) => {
@@ -126,9 +129,13 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
             : await actions.undo(onPhase);
       show(o, false);
       // Written into the workbook (and its 评分规则 sheet): nothing left to preview.
-      if (which === 'score' && o.ok) setCorrections([]);
+      if (which === 'score' && o.ok) {
+        setCorrections([]);
+        setJudgements([]);
+      }
       if (which === 'undo' && o.ok) {
         setCorrections([]);
+        setJudgements([]);
         setIndicatorSheet(undefined);
       }
       if (session && o.ok && o.cellsWritten > 0 && typeof URL.createObjectURL === 'function') {
@@ -141,14 +148,15 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
     }
   };
 
-  const rescore = async (list: IndicatorOverride[], sheet: string | undefined) => {
+  const rescore = async (list: IndicatorOverride[], sheet: string | undefined, judged: ItemJudgement[] = judgements) => {
     if (!actions || busy) return;
     setCorrections(list);
     setIndicatorSheet(sheet);
+    setJudgements(judged);
     setBusy(true);
     setPhase(null);
     try {
-      show(await actions.preview(options(list, sheet), (p) => setPhase(p)), false);
+      show(await actions.preview(options(list, sheet, judged), (p) => setPhase(p)), false);
     } finally {
       setBusy(false);
       setPhase(null);
@@ -162,7 +170,13 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
     void rescore([...corrections.filter((x) => !same(x)), { ...prev, ...o }], indicatorSheet);
   };
 
-  const onPickSheet = (sheet: string) => void rescore([], sheet);
+  /** Judgements replace earlier ones for the same item. */
+  const onJudge = (list: ItemJudgement[]) => {
+    const same = (a: ItemJudgement, b: ItemJudgement) => a.seq === b.seq && overrideMatches(a, b.path) && overrideMatches(b, a.path);
+    void rescore(corrections, indicatorSheet, [...judgements.filter((x) => !list.some((y) => same(x, y))), ...list]);
+  };
+
+  const onPickSheet = (sheet: string) => void rescore([], sheet, []);
 
   const onFile = async (file: File) => {
     if (!openWorkbench) return;
@@ -172,6 +186,7 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
     setReport(null);
     setDownloadUrl(null);
     setCorrections([]);
+    setJudgements([]);
     setIndicatorSheet(undefined);
     try {
       setSession(await openWorkbench(await readFile(file), file.name));
@@ -250,11 +265,12 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
           <MessageBarBody>
             <MessageBarTitle>{t('preview')}</MessageBarTitle>
             {corrections.length > 0 ? `${t('corrections', { count: corrections.length })}。` : ''}
+            {judgements.length > 0 ? `${t('judgementsPending', { count: judgements.length })}。` : ''}
             {t('previewHint')}
           </MessageBarBody>
-          {(corrections.length > 0 || indicatorSheet) && (
+          {(corrections.length > 0 || judgements.length > 0 || indicatorSheet) && (
             <MessageBarActions>
-              <Button size="small" disabled={busy} onClick={() => void rescore([], undefined)}>
+              <Button size="small" disabled={busy} onClick={() => void rescore([], undefined, [])}>
                 {t('discard')}
               </Button>
             </MessageBarActions>
@@ -268,7 +284,9 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
           {t('writeResults')}
         </Button>
       )}
-      {report && <IndicatorList indicators={report.indicators} onCorrect={actions ? onCorrect : undefined} disabled={busy} />}
+      {report && (
+        <IndicatorList indicators={report.indicators} onCorrect={actions ? onCorrect : undefined} onJudge={actions ? onJudge : undefined} disabled={busy} />
+      )}
       {report?.detection && <DetectionPanel detection={report.detection} onPickSheet={actions ? onPickSheet : undefined} disabled={busy} />}
     </main>
   );

@@ -34,7 +34,7 @@ describe.each(IDS)('score %s', (id) => {
 
   test('stdout is exactly the JSON contract', () => {
     expect(Object.keys(json)).toEqual(['sheet', 'total', 'grade', 'groups', 'indicators', 'findings']);
-    expect(Object.keys(json.indicators[0])).toEqual(['path', 'max', 'score', 'deduction', 'source', 'rule', 'note', 'cell']);
+    expect(Object.keys(json.indicators[0])).toEqual(['path', 'max', 'score', 'deduction', 'source', 'rule', 'note', 'cell', 'items']);
     expect(json.sheet).toBe(exp.sheet);
   });
 

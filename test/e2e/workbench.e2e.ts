@@ -117,6 +117,78 @@ async function correctAndRescore(page: import('playwright-core').Page): Promise<
   return `lvliang-2020.xlsx: corrected 热线整合完成率 to 50% → ${total} previewed, screenshot ${path.relative(ROOT, shot)}`;
 }
 
+const CHECKLIST_NOTE = '部分指标未设置可衡量的指标值，扣0.5分；“与资金目标任务数或计划数相对应”部分符合，扣0.2分（个别指标与计划数不对应）；共扣0.7分，得1.3分';
+
+/**
+ * 逐项评分: Haikou with the typed score of 绩效指标明确性 cleared (as before the evaluator scores it).
+ * Judge its three items in the checklist, rescore, 一键评分, download: the score, the 扣分说明 and
+ * the 逐项评分 sheet are in the workbook.
+ */
+async function judgeChecklist(page: import('playwright-core').Page, port: number): Promise<string> {
+  const SHEET = '附件1 指标体系及评分表';
+  const source = new ExcelJS.Workbook();
+  await source.xlsx.readFile(path.join(ROOT, 'samples', 'haikou-2021.xlsx'));
+  const ws = source.getWorksheet(SHEET) ?? fail('haikou-2021.xlsx: no indicator sheet');
+  let row = 0;
+  ws.eachRow((r, n) => {
+    if (String(r.getCell(3).value ?? '').replace(/\s/g, '') === '绩效指标明确性') row = n;
+  });
+  if (!row) fail('haikou-2021.xlsx: 绩效指标明确性 not found');
+  for (const col of ['J', 'K', 'L']) ws.getCell(`${col}${row}`).value = null;
+  const input = path.join(OUT, 'haikou-2021-to-judge.xlsx');
+  await source.xlsx.writeFile(input);
+
+  await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
+  await page.getByTestId('workbench').waitFor({ timeout: 20000 });
+  await page.locator('input[type=file]').setInputFiles(input);
+  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.includes('一键评分') && !b.disabled));
+  await page.getByRole('button', { name: '一键评分' }).click();
+  await page.getByTestId('download').waitFor({ timeout: 30000 });
+  const name = '“绩效指标明确性”逐项评分';
+  const item = page.getByTestId('indicator').filter({ hasText: '绩效指标明确性' });
+  if (!(await item.getByText('待定').isVisible())) fail('haikou checklist: 绩效指标明确性 is not pending before judging');
+  await item.getByRole('button', { name }).click();
+  const form = page.getByRole('form', { name });
+  const items = form.getByTestId('checklist-item');
+  await items.nth(0).getByRole('radio', { name: '符合', exact: true }).check();
+  await items.nth(1).getByRole('radio', { name: '不符合' }).check();
+  await items.nth(1).getByRole('textbox', { name: '理由' }).fill('部分指标未设置可衡量的指标值');
+  await items.nth(2).getByRole('radio', { name: '部分' }).check();
+  await items.nth(2).getByRole('spinbutton').fill('0.3');
+  await items.nth(2).getByRole('textbox', { name: '理由' }).fill('个别指标与计划数不对应');
+  await item.scrollIntoViewIfNeeded();
+  await item.screenshot({ path: path.join(OUT, 'haikou-2021-checklist.png') });
+  await form.getByRole('button', { name: '按判断计算' }).click();
+  await page.getByTestId('preview').waitFor({ timeout: 10000 });
+  const previewed = (await page.getByTestId('total').textContent())?.trim();
+  if (previewed !== '95.25') fail(`haikou checklist: total after judging ${previewed}, expected 95.25`);
+  if (!(await item.getByText(CHECKLIST_NOTE).isVisible())) fail('haikou checklist: the 扣分说明 from the judgements is not shown');
+
+  await page.getByRole('button', { name: '一键评分' }).click();
+  await page.getByTestId('preview').waitFor({ state: 'detached', timeout: 30000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  const saved = path.join(OUT, 'haikou-2021-judged.scored.xlsx');
+  await download.saveAs(saved);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(saved);
+  const scored = wb.getWorksheet(SHEET) ?? fail('haikou checklist: indicator sheet missing in the download');
+  const score = scored.getCell(`L${row}`).value;
+  const note = scored.getCell(`J${row}`).value;
+  if (score !== 1.3) fail(`haikou checklist: downloaded score L${row} = ${score}, expected 1.3`);
+  if (note !== CHECKLIST_NOTE) fail(`haikou checklist: downloaded 扣分说明 J${row} = ${note}`);
+  const judged = wb.getWorksheet('逐项评分') ?? fail('haikou checklist: no 逐项评分 sheet in the download');
+  const rows: unknown[][] = [];
+  judged.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+  const mine = rows.filter((r) => r[0] === '项目决策/绩效目标/绩效指标明确性').map((r) => [r[1], r[4], r[5], r[6] ?? null]);
+  const want = [
+    [1, '符合', 1, null],
+    [2, '不符合', 0, '部分指标未设置可衡量的指标值'],
+    [3, '部分', 0.3, '个别指标与计划数不对应'],
+  ];
+  if (JSON.stringify(mine) !== JSON.stringify(want)) fail(`haikou checklist: 逐项评分 rows ${JSON.stringify(mine)}`);
+  return `haikou-2021.xlsx: judged 绩效指标明确性 item by item → 1.3 (total ${previewed}), score, 扣分说明 and 逐项评分 sheet in ${path.basename(saved)}`;
+}
+
 /** 校验 on the Haikou annex as published: its weight inconsistencies are listed as errors with their cells. */
 async function validateAsPublished(page: import('playwright-core').Page, port: number): Promise<string> {
   await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
@@ -194,6 +266,7 @@ async function main(): Promise<void> {
         `${c.file}: ${total} ${grade} on screen and in ${path.basename(saved)} (${Date.now() - started} ms), screenshot ${path.relative(ROOT, shot)}`,
       );
     }
+    results.push(await judgeChecklist(page, port));
     results.push(await validateAsPublished(page, port));
     if (errors.length) fail(`page errors: ${errors.join('; ')}`);
   } finally {

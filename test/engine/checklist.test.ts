@@ -270,3 +270,41 @@ describe('the engine with judgements', () => {
     expect(run.findings.find((f) => f.code === 'CHECKLIST_POINTS_MISMATCH' || f.code === 'RULE_FULL_MARK_MISMATCH')).toMatchObject({ cell: 'E3' });
   });
 });
+
+describe('items scored at the evaluator’s discretion (酌情扣分)', () => {
+  // Sichuan Daying county 2021 target table, 目标制定 (test/engine/rules/corpus/dept.json scdy-03).
+  const text = '1.绩效目标编制要素完整的,得5分,否则酌情扣分。 2.绩效指标细化量化的,得5分,否则酌情扣分。';
+  const max = new Decimal(10);
+  const items = extractItems(parseRule(text, { name: '目标制定', max }), max)!;
+  const at = { sheet: '评分表', cell: 'H3' };
+
+  test('不符合 without the points kept is not scored as 0', () => {
+    const out = judgeChecklist(
+      '目标制定',
+      items,
+      [
+        { path: ['目标制定'], seq: 1, verdict: 'met' },
+        { path: ['目标制定'], seq: 2, verdict: 'unmet' },
+      ],
+      max,
+      at,
+    );
+    expect(out.complete).toBe(false);
+    expect(out.score).toBeNull();
+    expect(out.findings.map((f) => f.code)).toContain('CHECKLIST_POINTS_MISSING');
+  });
+
+  test('不符合 with the points kept gives them', () => {
+    const out = judgeChecklist(
+      '目标制定',
+      items,
+      [
+        { path: ['目标制定'], seq: 1, verdict: 'met' },
+        { path: ['目标制定'], seq: 2, verdict: 'unmet', points: '2' },
+      ],
+      max,
+      at,
+    );
+    expect(out.score?.toString()).toBe('7');
+  });
+});

@@ -25,6 +25,8 @@ export interface ChecklistItem {
   points: Decimal;
   /** deduct: the smallest deduction of the range ("扣2-5分" gives 2); equal to points for a fixed deduction. */
   minPoints?: Decimal;
+  /** "…得5分，否则酌情扣分": unmet loses what the evaluator decides, so 不符合 needs the points kept. */
+  discretionary?: boolean;
 }
 
 export interface ChecklistItems {
@@ -133,7 +135,14 @@ export function extractItems(rule: Rule | null, max: Decimal | null): ChecklistI
   }
   const deductions = mode === 'sum' ? deductionItems(text) : [];
   if (base.length === 0 && deductions.length === 0) return null;
-  const items: ChecklistItem[] = base.map((b, i) => ({ seq: i + 1, label: b.label, kind: b.kind, points: b.points }));
+  const discretionary = /酌情/.test(text);
+  const items: ChecklistItem[] = base.map((b, i) => ({
+    seq: i + 1,
+    label: b.label,
+    kind: b.kind,
+    points: b.points,
+    ...(discretionary && b.kind === 'award' ? { discretionary: true } : {}),
+  }));
   for (const d of deductions) items.push({ seq: items.length + 1, label: d.label, kind: 'deduct', points: d.max, minPoints: d.min });
 
   const awards = items.filter((i) => i.kind === 'award');

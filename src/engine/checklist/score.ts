@@ -109,6 +109,18 @@ export function judgeChecklist(
       return { item, verdict: j.verdict, value: d, reason };
     }
     if (j.verdict === 'met') return { item, verdict: 'met', value: item.points, reason };
+    if (j.verdict === 'unmet' && item.discretionary && pts === null) {
+      findings.push(
+        finding(
+          'CHECKLIST_POINTS_MISSING',
+          'warning',
+          `“${name}”第${item.seq}项“${short(item.label)}”不符合时酌情扣分，请填写该项得分（0～${fmt(item.points)}分）`,
+          place,
+        ),
+      );
+      return { ...none, verdict: 'unmet' };
+    }
+    if (j.verdict === 'unmet' && pts !== null && item.discretionary && pts.lte(item.points)) return { item, verdict: 'unmet', value: pts, reason };
     if (j.verdict === 'unmet') return { item, verdict: 'unmet', value: ZERO, reason };
     // 部分: points typed by the evaluator, within the item's.
     if (item.kind === 'option' || pts === null || pts.gt(item.points)) {

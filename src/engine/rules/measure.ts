@@ -10,7 +10,10 @@ const NAME = '[^=()（）/÷×*+\\-－，,；;。:、\\d%]{2,24}';
 const RATIO_RE = new RegExp(`\\(?(${NAME})(?:-(${NAME}))?\\)?[/÷](${NAME})\\)?(?:[×*]100%)?`);
 
 function clean(s: string): string {
-  return s.replace(/^(?:本年度?|当年)?(?=.)/, (m) => m).replace(/(?:的)?(?:金额|数额)$/, '').trim();
+  return s
+    .replace(/^(?:本年度?|当年)?(?=.)/, (m) => m)
+    .replace(/(?:的)?(?:金额|数额)$/, '')
+    .trim();
 }
 
 /** The first ratio of two named amounts in the text, or (a − b) ÷ b. */

@@ -40,7 +40,11 @@ const PERCENT_OF_RE = new RegExp(`百分之(${CN_NUM}|\\d+(?:\\.\\d+)?)`, 'g');
 const MEASURE_RE = new RegExp(`(${CN_NUM})(个百分点|百分点|个月|%)`, 'g');
 const EVERY_COUNT_RE = new RegExp(`每([^\\d，,；;。、]{0,6}?)(${CN_NUM})(${COUNT_WORDS}|天|日|年|周|小时|工作日)`, 'g');
 const ROUNDING_COUNT_RE = new RegExp(`(不足|按|满)(${CN_NUM})(${COUNT_WORDS})`, 'g');
-const EVENT_COUNT_RE = new RegExp(`(发现|出现|发生|违反|延误|少报|漏报|迟报|拖延|涂改|缺少|少|缺|超过|低于|超出)(${CN_NUM})(${COUNT_WORDS}|天|日|年|周|小时|工作日)`, 'g');
+const EVENT_COUNT_RE = new RegExp(
+  `(发现|出现|发生|违反|延误|少报|漏报|迟报|拖延|涂改|缺少|少|缺|超过|低于|超出)(${CN_NUM})(${COUNT_WORDS}|天|日|年|周|小时|工作日)`,
+  'g',
+);
+const COUNTED_BEFORE_SCORE_RE = new RegExp(`(?<![第一二三四五六七八九十])(${CN_NUM})(处|起|例|次|项)(?=[^，；。]{0,12}?(?:扣|不得分|不计分|得0分|为0分))`, 'g');
 /** Any Chinese numeral character: without one there is nothing to convert. */
 const ANY_CN_NUM = /[零〇一二两三四五六七八九十百千]/;
 
@@ -57,6 +61,8 @@ export function cnNumeralsToDigits(s: string): string {
       .replace(EVERY_COUNT_RE, (_m, mid: string, n: string, u: string) => `每${mid}${arabic(n)}${u}`)
       // "不足一个", "按一次": rounding clauses.
       .replace(ROUNDING_COUNT_RE, (_m, w: string, n: string, u: string) => w + arabic(n) + u)
+      // "有五处及以上逻辑审核错误": any numeral counting events or items before a deduction or a zero.
+      .replace(COUNTED_BEFORE_SCORE_RE, (_m, n: string, u: string) => arabic(n) + u)
       // "发现一处扣0.5分", "延误一次扣2分", "少一个程序扣1分": the counted unit of a deduction without 每.
       .replace(EVENT_COUNT_RE, (_m, v: string, n: string, u: string) => v + arabic(n) + u)
   );

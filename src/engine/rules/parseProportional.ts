@@ -14,7 +14,9 @@ const FORMULA_RE = /得分(?:值)?(?:=|为)([^。；]+)/g;
 /** "(20分×执行率)", "执行率×10分": points times a named rate, no "得分=". */
 const PRODUCT_RE = new RegExp(`[(]?(${NUM})分[×*xX]([^，；。()=×*]{1,20}?率)[)]?|([^，；。()=×*]{1,20}?率)[×*xX](${NUM})分`);
 /** "低于90%不得分", "90%以下不得分", "未达到90%的不得分": a cut-off under which nothing is scored. */
-const CUTOFF_RE = new RegExp(`(?:低于|小于|不足|未达到|未达)(${NUM})(%|个百分点)?(?:的)?[，]?(?:该指标|本指标|则)?(?:不得分|不计分|得0分|为0分)|(${NUM})(%)?(以下|及以下)(?:的)?[，]?(?:不得分|不计分|得0分)`);
+const CUTOFF_RE = new RegExp(
+  `(?:低于|小于|不足|未达到|未达)(${NUM})(%|个百分点)?(?:的)?[，]?(?:该指标|本指标|则)?(?:不得分|不计分|得0分|为0分)|(${NUM})(%)?(以下|及以下)(?:的)?[，]?(?:不得分|不计分|得0分)`,
+);
 const CAP_RE = /超过[^，；。)]{0,8}?按[^，；。)]{0,8}?计|最高不超过|最多不超过|不超过满分|不得超过|封顶|最高为|最高得|以满分计|按满分计/;
 const MUL = '[×*xX]';
 const POINTS_WORD = /[×*xX](?:相应|该指标|指标)?(?:分值|满分|权重|权数)/;
@@ -28,7 +30,8 @@ const BARE_QUANTITY_RE = new RegExp(`^(${NUM})(${UNIT})?$`);
 const HUNDRED_PCT = (): Quantity => quantity(dec(1), 'percent');
 
 /** Measures where less is better: completing them "by ratio" means staying at or under the target. */
-export const LOWER_IS_BETTER = /结转结余|结余率|变动率|调整率|投诉率|故障率|发生率|差错率|超支率|欠款|暂存|暂付|应付|应收|事故|违规|返工率|流失率|空置率|损耗|能耗|成本/;
+export const LOWER_IS_BETTER =
+  /结转结余|结余率|变动率|调整率|投诉率|故障率|发生率|差错率|超支率|欠款|暂存|暂付|应付|应收|事故|违规|返工率|流失率|空置率|损耗|能耗|成本/;
 
 function subjectOfFormula(text: string, formulaAt: number): string {
   // "2021年资金到位率得分=": the words before 得分 name the rate.

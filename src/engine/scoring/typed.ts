@@ -9,6 +9,8 @@ import { parseQuantity } from '../quantity';
 import { actualFromCell, actualFromInputs } from '../data/bind';
 import { explainRule, parseRule, scoreRule } from '../rules';
 import type { Rule } from '../rules/types';
+import { extractItems, judgeChecklist } from '../checklist';
+import type { ItemJudgement } from '../options';
 
 export interface TypedIndicator {
   name: string;
@@ -27,8 +29,7 @@ export interface TypedIndicator {
 }
 
 export type TypedResult =
-  | { ok: true; rule: Rule; explanation: string; score: Decimal; trace: string }
-  | { ok: false; rule: Rule; explanation: string; reason: string };
+  { ok: true; rule: Rule; explanation: string; score: Decimal; trace: string } | { ok: false; rule: Rule; explanation: string; reason: string };
 
 export function scoreTyped(input: TypedIndicator): TypedResult {
   const target = input.target ? parseQuantity(input.target) : null;
@@ -40,6 +41,19 @@ export function scoreTyped(input: TypedIndicator): TypedResult {
   });
   const explanation = explainRule(rule, input.max);
   const fail = (reason: string): TypedResult => ({ ok: false, rule, explanation, reason });
+  if (input.items) {
+    // Judgements in item order: 符合 / 不符合 / 部分:0.5 (points given for that item).
+    const items = extractItems(rule, input.max);
+    if (!items) return fail('评分标准不是逐项评分');
+    const judgements: ItemJudgement[] = input.items.map((j, i) => {
+      const [word, pts] = j.split(/[:：]/);
+      const verdict: ItemJudgement['verdict'] = /^不符合/.test(word) ? 'unmet' : /^部分/.test(word) ? 'partial' : 'met';
+      return { path: [input.name], seq: i + 1, verdict, points: pts ?? null };
+    });
+    const out = judgeChecklist(input.name, items, judgements, input.max, { sheet: '', cell: '' });
+    if (!out.complete || !out.score) return fail(out.pending || '逐项评分未完成');
+    return { ok: true, rule, explanation, score: out.score, trace: out.trace };
+  }
   let actual;
   if (input.inputs) {
     const bound = actualFromInputs(input.inputs, rule);

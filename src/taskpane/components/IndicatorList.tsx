@@ -5,9 +5,10 @@
  */
 import { Badge, Button, Caption1, Field, Input, makeStyles, Subtitle2, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { IndicatorOverride } from '../../engine/options';
+import type { IndicatorOverride, ItemJudgement } from '../../engine/options';
 import type { IndicatorReport } from '../../engine/result';
 import { useI18n, type MessageKey } from '../i18n';
+import { Checklist } from './Checklist';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -66,10 +67,22 @@ function EditForm({ indicator, onApply, onClose }: { indicator: IndicatorReport;
   );
 }
 
-export function IndicatorList({ indicators, onCorrect, disabled }: { indicators: IndicatorReport[]; onCorrect?: (o: IndicatorOverride) => void; disabled?: boolean }) {
+export function IndicatorList({
+  indicators,
+  onCorrect,
+  onJudge,
+  disabled,
+}: {
+  indicators: IndicatorReport[];
+  onCorrect?: (o: IndicatorOverride) => void;
+  /** Judgements of one checklist indicator's items (rescored as a preview). */
+  onJudge?: (j: ItemJudgement[]) => void;
+  disabled?: boolean;
+}) {
   const { t } = useI18n();
   const s = useStyles();
   const [editing, setEditing] = useState<string | null>(null);
+  const [judging, setJudging] = useState<string | null>(null);
   if (indicators.length === 0) return null;
   return (
     <section aria-label={t('indicators')}>
@@ -110,6 +123,19 @@ export function IndicatorList({ indicators, onCorrect, disabled }: { indicators:
                     {t('edit')}
                   </Button>
                 )}
+                {onJudge && i.items && i.items.length > 0 && (
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    disabled={disabled}
+                    aria-expanded={judging === key}
+                    aria-label={t('checklistLabel', { name })}
+                    data-testid="checklist-toggle"
+                    onClick={() => setJudging(judging === key ? null : key)}
+                  >
+                    {t('checklistToggle', { done: i.items.filter((x) => x.verdict).length, total: i.items.length })}
+                  </Button>
+                )}
               </div>
               {i.rule && (
                 <Caption1 className={s.text}>
@@ -118,6 +144,7 @@ export function IndicatorList({ indicators, onCorrect, disabled }: { indicators:
               )}
               {i.note && <Caption1 className={s.text}>{i.note}</Caption1>}
               {editing === key && onCorrect && <EditForm indicator={i} onApply={onCorrect} onClose={() => setEditing(null)} />}
+              {judging === key && onJudge && <Checklist indicator={i} onApply={onJudge} onClose={() => setJudging(null)} disabled={disabled} />}
             </li>
           );
         })}

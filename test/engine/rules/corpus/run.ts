@@ -54,7 +54,10 @@ export interface EntryResult {
 
 export function loadCorpus(dir = __dirname): CorpusEntry[] {
   const out: CorpusEntry[] = [];
-  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const list = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Omit<CorpusEntry, 'file'>[];
     for (const e of list) out.push({ ...e, file: f });
   }

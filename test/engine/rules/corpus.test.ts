@@ -1,0 +1,72 @@
+/**
+ * The rule corpus (test/engine/rules/corpus/*.json): real 评分标准 texts from
+ * published tables with actual values scored by hand. No case may come out as
+ * a number the hand scoring does not allow; pending is acceptable, wrong is not.
+ */
+import fc from 'fast-check';
+import { dec } from '../../../src/engine/decimal';
+import { explainRule, parseRule } from '../../../src/engine/rules';
+import { loadCorpus, runEntry } from './corpus/run';
+
+const corpus = loadCorpus();
+const results = corpus.map(runEntry);
+
+/** Rules computed and right on every case when this floor was set; raise it as the engine learns. */
+const CORRECT_FLOOR = 30;
+
+describe('rule corpus', () => {
+  test('is well-formed: unique ids, a source, a max and 2+ cases each', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(corpus.map((e) => e.id)).size).toBe(corpus.length);
+    for (const e of corpus) {
+      expect(e.source).toMatch(/^https?:\/\//);
+      expect(dec(e.max).gt(0)).toBe(true);
+      expect(e.cases.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  test('no case is scored with a number the hand scoring does not allow', () => {
+    const wrong = results.flatMap((r) => r.cases.filter((c) => c.verdict === 'wrong'));
+    expect(wrong.map((c) => `${c.entry.id} ${c.c.actual ?? JSON.stringify(c.c.inputs)} → ${c.got}, want ${JSON.stringify(c.c.expected)}: ${c.detail}`)).toEqual(
+      [],
+    );
+  });
+
+  test(`at least ${CORRECT_FLOOR} rules are computed right on every case`, () => {
+    expect(results.filter((r) => r.correct).length).toBeGreaterThanOrEqual(CORRECT_FLOOR);
+  });
+
+  test('a computed rule with one numbered clause deleted is never read as the same rule', () => {
+    const same: string[] = [];
+    for (const r of results.filter((x) => x.computed)) {
+      const e = r.entry;
+      const ctx = { name: e.indicator, max: dec(e.max), context: e.context };
+      const whole = explainRule(parseRule(e.text, ctx), ctx.max);
+      // Clauses that score (扣/得/计/分) with a number found nowhere else in the text and other than the max.
+      const numbersOf = (t: string) => (t.match(/\d+(?:\.\d+)?/g) ?? []).map((n) => dec(n));
+      const clauses = e.text.split(/(?<=[；;。\n])/).filter((c) => {
+        if (!/[扣得计记]|分/.test(c)) return false;
+        const rest = numbersOf(e.text.replace(c, ''));
+        return numbersOf(c).some((n) => !n.eq(ctx.max) && !rest.some((x) => x.eq(n)));
+      });
+      if (clauses.length < 2) continue;
+      for (const c of clauses) {
+        const cut = parseRule(e.text.replace(c, ''), ctx);
+        if (cut.kind !== 'judgement' && explainRule(cut, ctx.max) === whole) same.push(`${e.id}: without “${c}”`);
+      }
+    }
+    expect(same).toEqual([]);
+  });
+
+  test('parsing any corpus text with random cuts and splices never throws', () => {
+    const texts = corpus.map((e) => e.text);
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.nat(), fc.nat(), (t, a, b) => {
+        const [i, j] = [a % (t.length + 1), b % (t.length + 1)].sort((x, y) => x - y);
+        const rule = parseRule(t.slice(0, i) + t.slice(j), { name: '指标', max: dec(5) });
+        expect(explainRule(rule, dec(5)).length).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
