@@ -38,13 +38,7 @@ import { readXlsxFile } from '../src/workbook/xlsx/node';
 
 // The 70 workbooks sit next to the repository (../shared), or wherever EXCELINT_DIR says.
 const ROOT = process.env.EXCELINT_DIR ?? path.resolve(__dirname, '../../shared/benchmarks/excelint');
-const COUNTED = new Set([
-  'FORMULA_INCONSISTENT',
-  'SUM_OMITS_ADJACENT',
-  'SUM_DOUBLE_COUNTS',
-  'HARDCODED_IN_FORMULA_REGION',
-  'CACHED_RESULT_MISMATCH',
-]);
+const COUNTED = new Set(['FORMULA_INCONSISTENT', 'SUM_OMITS_ADJACENT', 'SUM_DOUBLE_COUNTS', 'HARDCODED_IN_FORMULA_REGION', 'CACHED_RESULT_MISMATCH']);
 
 type Annotations = Record<string, Record<string, { bugs: [number, number, number][] }>>;
 
@@ -103,8 +97,7 @@ async function main(): Promise<void> {
   for (const wb of names) {
     if (filter && !wb.includes(filter)) continue;
     const truth = new Set<string>();
-    for (const [sheet, { bugs }] of Object.entries(ann[wb]))
-      for (const [col, row] of bugs) truth.add(`${sheet.trim()}!${toA1(row, col)}`);
+    for (const [sheet, { bugs }] of Object.entries(ann[wb])) for (const [col, row] of bugs) truth.add(`${sheet.trim()}!${toA1(row, col)}`);
     const t0 = performance.now();
     const { snapshot } = await readXlsxFile(path.join(ROOT, 'subjects_xlsx', wb));
     const t1 = performance.now();
@@ -143,9 +136,7 @@ async function main(): Promise<void> {
   console.log(
     `workbooks ${precisions.length}; TP ${tp}, FP ${fp}, FN ${fn}; median precision ${pct(median(precisions))}, median recall ${pct(median(recalls))}`,
   );
-  console.log(
-    `mean precision ${(mean(precisions) * 100).toFixed(1)}%, mean recall ${(mean(recalls) * 100).toFixed(1)}%, max seconds ${maxSeconds.toFixed(2)}`,
-  );
+  console.log(`mean precision ${(mean(precisions) * 100).toFixed(1)}%, mean recall ${(mean(recalls) * 100).toFixed(1)}%, max seconds ${maxSeconds.toFixed(2)}`);
 }
 
 main().catch((e) => {

@@ -58,7 +58,8 @@ async function main(): Promise<void> {
       console.log(rows[rows.length - 1]);
     }
   } finally {
-    if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true }); else console.log(dir);
+    if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+    else console.log(dir);
   }
   console.log(`max ratio R ${maxR.toFixed(3)}`);
 }

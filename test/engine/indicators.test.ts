@@ -67,7 +67,16 @@ describe('indicator table parsing', () => {
   });
 
   test('no indicator table yields no primary', () => {
-    const d = detectIndicatorTables(wb([['月份', '话务量'], ['2020年7月', 11389]], [], '数据'));
+    const d = detectIndicatorTables(
+      wb(
+        [
+          ['月份', '话务量'],
+          ['2020年7月', 11389],
+        ],
+        [],
+        '数据',
+      ),
+    );
     expect(d.primary).toBeNull();
   });
 });

@@ -129,8 +129,13 @@ export function actualFromInputs(inputs: Record<string, string>, rule: Rule): { 
   const read: { name: string; q: Quantity }[] = [];
   for (const [name, value] of Object.entries(inputs)) {
     const r = parseQuantity(value);
-    if (!r.ok) return { error: `“${name}”${r.reason}` };
-    read.push({ name, q: r.q });
+    if (r.ok) {
+      read.push({ name, q: r.q });
+      continue;
+    }
+    const typed = readTypedActual(value, countUnitOf(rule) ?? '');
+    if (!typed.ok) return { error: `“${name}”${typed.reason}` };
+    read.push({ name, q: typed.value.q });
   }
   if (read.length === 1) return { actual: { kind: 'quantity', q: read[0].q, label: read[0].name }, display: fmtQuantity(read[0].q) };
   const m = rule.measure ?? planPair(read);

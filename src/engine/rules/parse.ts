@@ -15,7 +15,7 @@ import { parseGrade } from './parseGrade';
 import { parsePerMonth } from './parseMonthly';
 import { parseAdditive, parsePerOccurrence } from './parseOccurrence';
 import { parseProportional } from './parseProportional';
-import { parseBands, parseCategorical, parseChecklist } from './parseSegments';
+import { parseBands, parseCategorical, parseChecklist, parseTiers } from './parseSegments';
 import { hasStepClause, parseStep } from './parseStep';
 
 function judgement(env: ParseEnv, reason: string): JudgementRule {
@@ -32,6 +32,7 @@ function parseWith(env: ParseEnv): Rule {
     parseStep(env) ??
     parseAdditive(env) ??
     parseBands(env, segs) ??
+    parseTiers(env) ??
     parseChecklist(env, segs, false) ??
     parsePerOccurrence(env) ??
     parseCategorical(env, segs) ??

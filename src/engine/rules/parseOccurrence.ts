@@ -13,7 +13,9 @@ const UNIT_WORDS = '人次|次|处|起|项|点|个|例|件|条|回|篇|家|名';
 const VERBS = '发现核实|发现|出现|有|存在|发生|查实|核实|被';
 
 const DEDUCTION_RE = new RegExp(`扣(?:减|除)?(${NUM})分`, 'g');
-const OCCURRENCE_RE = new RegExp(`每(?:${VERBS})?([^，；。每]{0,6}?)1?(${UNIT_WORDS})`, 'g');
+/** "发现1处扣2分", "延误1次扣2分", "违反1次扣0.5分": one occurrence named without 每. */
+const EVENT_VERBS = '发现|出现|发生|违反|延误|迟报|漏报|少报|涂改|违规';
+const OCCURRENCE_RE = new RegExp(`(?:每(?:${VERBS})?|(?:${EVENT_VERBS})(?=1))([^，；。每]{0,6}?)1?(${UNIT_WORDS})`, 'g');
 const EVENT_MARK_RE = new RegExp(`每(?:${VERBS})?1?(?:${UNIT_WORDS})`, 'g');
 
 const LEADING_MARKS_RE = new RegExp(`^[，,；;。、:${CIRCLED_CLASS}\\d.]+`);

@@ -216,3 +216,62 @@ export function parseCategorical(env: ParseEnv, segs: Segment[]): CategoricalRul
   const statedFull = numeric.length ? numeric.reduce((a, b) => (b.gt(a) ? b : a)) : null;
   return { kind: 'categorical', text: env.raw, subject: env.ctx.name ?? '', statedFull, options };
 }
+
+/** A deduction or a zero that ends a tier's clause ("迟报2天扣10分", "2次及以上不得分"). */
+const TIER_OUTCOME_RE = new RegExp(`扣(?:减|除)?(${NUM})分|不得分|不计分|得0分|为0分`, 'g');
+
+/**
+ * Tiers of deductions by what happened: "无故迟报1天扣3分，迟报2天扣10分，迟报3天及以上扣20分",
+ * "发现1次扣1分；2次及以上不得分". Each clause is a condition on a count (a lone number is that
+ * count exactly) and a deduction from the max; none happening keeps the max. A rule with
+ * "每…" deducts per unit and is no tier list.
+ */
+export function parseTiers(env: ParseEnv): BandsRule | null {
+  const { text } = env;
+  const max = env.ctx.max;
+  if (!max || /每/.test(text)) return null;
+  const outs: { start: number; end: number; deduct: Decimal | null }[] = [];
+  TIER_OUTCOME_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TIER_OUTCOME_RE.exec(text))) {
+    // "扣15分/次": per occurrence, not a tier.
+    if (/^\/[次起处例件个项人]/.test(text.slice(m.index + m[0].length))) return null;
+    outs.push({ start: m.index, end: m.index + m[0].length, deduct: m[1] ? new Decimal(m[1].replace(/,/g, '')) : null });
+  }
+  if (outs.length < 2) return null;
+  const bands: Band[] = [];
+  let prev = 0;
+  for (const o of outs) {
+    const clause = lastClause(text.slice(prev, o.start));
+    prev = o.end;
+    const c = maskDates(clause);
+    const found = scanQuantities(c).filter((s) => !(s.q.unit === 'time' && /^[年月日]$/.test(s.q.unitText)));
+    if (found.length !== 1) return null;
+    const [s] = found;
+    if (s.q.unit !== 'count' && s.q.unit !== 'time') return null;
+    const bound = comparatorBefore(c, s.start) ?? suffixBound(c, s.end);
+    const points = o.deduct ? Decimal.max(max.minus(o.deduct), ZERO) : ZERO;
+    const band: Band = { lo: null, loInclusive: false, hi: null, hiInclusive: false, points, text: clause.replace(/[，、:]+$/, '') };
+    if (o.deduct) band.deduct = o.deduct;
+    if (!bound) {
+      band.lo = band.hi = s.q;
+      band.loInclusive = band.hiInclusive = true;
+    } else if (bound.startsWith('lower')) {
+      band.lo = s.q;
+      band.loInclusive = bound === 'lowerInc';
+    } else {
+      band.hi = s.q;
+      band.hiInclusive = bound === 'upperInc';
+    }
+    // Two tiers on the same count ("重伤1人…；轻伤1人…") count different things: no single tier list.
+    if (bands.some((b) => sameEdge(b.lo, band.lo) && sameEdge(b.hi, band.hi))) return null;
+    bands.push(band);
+  }
+  // Nothing happened: the max ("无故迟报1天扣3分…" says nothing of reporting on time, which keeps it).
+  const first = bands.map((b) => b.lo ?? b.hi).find((e) => e)!;
+  const zero = { ...first, value: ZERO, text: `0${first.unitText}` };
+  if (!bands.some((b) => covers(b, zero))) {
+    bands.unshift({ lo: zero, loInclusive: true, hi: zero, hiInclusive: true, points: max, text: '未发生' });
+  }
+  return { kind: 'bands', text: env.raw, subject: env.ctx.name ?? '', statedFull: null, bands };
+}

@@ -59,9 +59,7 @@ describe('FORMULA_INCONSISTENT', () => {
   });
 
   it('reports the regular run beside the flagged cell as its peers', () => {
-    const [item] = checkFormulasDetailed(book(sheet('数据', priceTable(6)))).filter(
-      (x) => x.finding.severity === 'warning',
-    );
+    const [item] = checkFormulasDetailed(book(sheet('数据', priceTable(6)))).filter((x) => x.finding.severity === 'warning');
     expect(item.peers.map((p) => p.row)).toEqual([2, 3, 4, 5, 7, 8, 9, 10]);
   });
 
@@ -84,9 +82,7 @@ describe('FORMULA_INCONSISTENT', () => {
 
   it('notes a copy carrying an extra typed constant as information', () => {
     const findings = checkFormulas(book(sheet('表', totalsTable({ D6: { f: '=SUM(D2:D5)+1', v: 175 } }))));
-    expect(findings.filter((f) => f.cell === 'D6')).toEqual([
-      expect.objectContaining({ code: 'FORMULA_INCONSISTENT', severity: 'info' }),
-    ]);
+    expect(findings.filter((f) => f.cell === 'D6')).toEqual([expect.objectContaining({ code: 'FORMULA_INCONSISTENT', severity: 'info' })]);
   });
 });
 
@@ -181,9 +177,7 @@ describe('HARDCODED_IN_FORMULA_REGION', () => {
 
   it('as information when it equals the result (pasted value)', () => {
     const findings = checkFormulas(book(sheet('表', totalsTable({ D6: 174 }))));
-    expect(findings).toEqual([
-      expect.objectContaining({ code: 'HARDCODED_IN_FORMULA_REGION', severity: 'info', cell: 'D6' }),
-    ]);
+    expect(findings).toEqual([expect.objectContaining({ code: 'HARDCODED_IN_FORMULA_REGION', severity: 'info', cell: 'D6' })]);
   });
 
   it('leaves interleaved value | share columns alone', () => {
@@ -266,9 +260,7 @@ describe('CACHED_RESULT_MISMATCH', () => {
 describe('REF_TO_EMPTY', () => {
   it('notes a single reference to a blank inside a numeric block, as information', () => {
     const cells: Record<string, CellSpec> = { B2: 1, B3: 2, B5: 4, B6: 5, D4: { f: '=B4*2', v: 0 } };
-    expect(checkFormulas(book(sheet('表', cells)))).toEqual([
-      expect.objectContaining({ code: 'REF_TO_EMPTY', severity: 'info', cell: 'D4', actual: 'B4' }),
-    ]);
+    expect(checkFormulas(book(sheet('表', cells)))).toEqual([expect.objectContaining({ code: 'REF_TO_EMPTY', severity: 'info', cell: 'D4', actual: 'B4' })]);
   });
 });
 
@@ -318,9 +310,7 @@ describe('checkFormulas', () => {
     data.B14 = { f: '=SUM(B2:B13)', v: calls };
     data.C14 = { f: '=SUM(C2:C13)', v: answered };
     data.D14 = { f: '=C14/B14', v: answered / calls };
-    expect(
-      checkFormulas(book(sheet('附件1 评分表', score), sheet('附件3 基础数据', data), sheet('数据', priceTable()))),
-    ).toEqual([]);
+    expect(checkFormulas(book(sheet('附件1 评分表', score), sheet('附件3 基础数据', data), sheet('数据', priceTable())))).toEqual([]);
   });
 
   it('checks only the sheets asked for', () => {
@@ -330,8 +320,6 @@ describe('checkFormulas', () => {
 
   it('returns the certain checks even with no time left', () => {
     const cells: Record<string, CellSpec> = { A1: 1, B1: { f: '=#REF!+A1', v: '#REF!' } };
-    expect(checkFormulas(book(sheet('表', cells)), { timeBudgetMs: 0 }).map((f) => f.code)).toEqual([
-      'FORMULA_ERROR_VALUE',
-    ]);
+    expect(checkFormulas(book(sheet('表', cells)), { timeBudgetMs: 0 }).map((f) => f.code)).toEqual(['FORMULA_ERROR_VALUE']);
   });
 });

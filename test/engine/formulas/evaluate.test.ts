@@ -1,11 +1,4 @@
-import {
-  evaluateToScalar,
-  parseFormula,
-  sameNumber,
-  Unknown,
-  type CellRead,
-  type EvalContext,
-} from '../../../src/engine/formulas';
+import { evaluateToScalar, parseFormula, sameNumber, Unknown, type CellRead, type EvalContext } from '../../../src/engine/formulas';
 import type { CellScalar } from '../../../src/engine/snapshot';
 
 /** A context over a map of "Sheet!A1" → value; formulas are marked with a leading "=" key set. */

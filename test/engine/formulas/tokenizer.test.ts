@@ -7,19 +7,7 @@ function refs(formula: string): Reference[] {
 describe('tokenize', () => {
   it('splits a formula into typed tokens', () => {
     const t = tokenize('=SUM(A1:B2)*2.5%+"x"&TRUE');
-    expect(t.map((x) => x.type)).toEqual([
-      'func',
-      'open',
-      'ref',
-      'close',
-      'op',
-      'number',
-      'op',
-      'op',
-      'string',
-      'op',
-      'bool',
-    ]);
+    expect(t.map((x) => x.type)).toEqual(['func', 'open', 'ref', 'close', 'op', 'number', 'op', 'op', 'string', 'op', 'bool']);
     expect(t[0].name).toBe('SUM');
     expect(t[5].value).toBe(2.5);
   });
@@ -90,9 +78,7 @@ describe('tokenize', () => {
 
 describe('translateFormula', () => {
   it('moves relative parts only, keeping sheet names and text', () => {
-    expect(translateFormula('=SUM(B2:B9)+$C$1+\'附件3 基础数据\'!D$4+"B2"', 1, 2)).toBe(
-      '=SUM(D3:D10)+$C$1+\'附件3 基础数据\'!F$4+"B2"',
-    );
+    expect(translateFormula('=SUM(B2:B9)+$C$1+\'附件3 基础数据\'!D$4+"B2"', 1, 2)).toBe('=SUM(D3:D10)+$C$1+\'附件3 基础数据\'!F$4+"B2"');
   });
 
   it('turns references pushed off the sheet into #REF!', () => {

@@ -324,7 +324,18 @@ describe('additive', () => {
   const rule = '获评全国性奖项,每项4分；获评省级奖项，每项3分。最多不超过该指标满分。';
 
   test('below the cap adds up', () => {
-    expect(scoreOf(score(rule, counts([['全国性奖项', 1], ['省级奖项', 1]]), '10'))).toBe('7');
+    expect(
+      scoreOf(
+        score(
+          rule,
+          counts([
+            ['全国性奖项', 1],
+            ['省级奖项', 1],
+          ]),
+          '10',
+        ),
+      ),
+    ).toBe('7');
   });
 
   test('nothing won', () => {
@@ -360,9 +371,7 @@ describe('categorical', () => {
   });
 
   test('explained', () => {
-    expect(explainRule(parseRule(rule), dec(2))).toBe(
-      '项目一次验收通过或一次整改后通过得满分；项目二次整改后通过得一半分；项目未通过验收不得分',
-    );
+    expect(explainRule(parseRule(rule), dec(2))).toBe('项目一次验收通过或一次整改后通过得满分；项目二次整改后通过得一半分；项目未通过验收不得分');
   });
 
   test('mutually exclusive numeric options', () => {

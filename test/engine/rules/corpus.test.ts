@@ -12,7 +12,7 @@ const corpus = loadCorpus();
 const results = corpus.map(runEntry);
 
 /** Rules computed and right on every case when this floor was set; raise it as the engine learns. */
-const CORRECT_FLOOR = 30;
+const CORRECT_FLOOR = 45;
 
 describe('rule corpus', () => {
   test('is well-formed: unique ids, a source, a max and 2+ cases each', () => {
@@ -43,7 +43,8 @@ describe('rule corpus', () => {
       const ctx = { name: e.indicator, max: dec(e.max), context: e.context };
       const whole = explainRule(parseRule(e.text, ctx), ctx.max);
       // Clauses that score (扣/得/计/分) with a number found nowhere else in the text and other than the max.
-      const numbersOf = (t: string) => (t.match(/\d+(?:\.\d+)?/g) ?? []).map((n) => dec(n));
+      // Item numbers ("(4)", "2、", "3.") are no quantities.
+      const numbersOf = (t: string) => (t.replace(/(^|[；;。\n])\s*[(（]?\d{1,2}[)）、.](?!\d)/g, '$1').match(/\d+(?:\.\d+)?/g) ?? []).map((n) => dec(n));
       const clauses = e.text.split(/(?<=[；;。\n])/).filter((c) => {
         if (!/[扣得计记]|分/.test(c)) return false;
         const rest = numbersOf(e.text.replace(c, ''));

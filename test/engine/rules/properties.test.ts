@@ -13,14 +13,103 @@ const KINDS = new Set(['proportional', 'step', 'bands', 'perMonth', 'perOccurren
 
 /** Pieces real rule texts are made of, so random texts hit the parsers' paths. */
 const FRAGMENTS = [
-  '得分=', '实际值', '÷', '/', '×', '*', '目标值', '100%', '95%', '9 5%', '０.５', '×100%', '×7', '相应分值',
-  '每低', '每低于', '每减少', '每超出', '每高', '每比计划延迟', '每出现', '每发现一处', '每项', '每月', '一个月', '一个百分点',
-  '扣', '扣除', '扣减', '1分', '0.2分', '0.5分', '得', '得满分', '得一半分', '不得分', '得3分', '(2分)', '扣完为止',
-  '不低于', '不少于', '低于', '高于', '≥', '<', '以上', '以下', '(含)', '（含）', '(不含)', '之间', '-', '~', '至',
-  '不足1%按1%计算', '不足5%的不扣', '按比例扣分', '最高不超过', '超过10分按10分计', '否则', '或',
-  '3万通', '500件', '100万元', '4,060.00元', '1个月', '次', '处', '起', '条', '分', '%', '万元',
-  '①', '②', '③', '1.', '2、', '评价要点：', '，', '；', '。', '\n', ' ', '优', '良', '中', '差',
-  '2020年12月31日', '十二', '两', '百分之五', '一次验收通过', '未通过', '满意度', '接通率', '12345',
+  '得分=',
+  '实际值',
+  '÷',
+  '/',
+  '×',
+  '*',
+  '目标值',
+  '100%',
+  '95%',
+  '9 5%',
+  '０.５',
+  '×100%',
+  '×7',
+  '相应分值',
+  '每低',
+  '每低于',
+  '每减少',
+  '每超出',
+  '每高',
+  '每比计划延迟',
+  '每出现',
+  '每发现一处',
+  '每项',
+  '每月',
+  '一个月',
+  '一个百分点',
+  '扣',
+  '扣除',
+  '扣减',
+  '1分',
+  '0.2分',
+  '0.5分',
+  '得',
+  '得满分',
+  '得一半分',
+  '不得分',
+  '得3分',
+  '(2分)',
+  '扣完为止',
+  '不低于',
+  '不少于',
+  '低于',
+  '高于',
+  '≥',
+  '<',
+  '以上',
+  '以下',
+  '(含)',
+  '（含）',
+  '(不含)',
+  '之间',
+  '-',
+  '~',
+  '至',
+  '不足1%按1%计算',
+  '不足5%的不扣',
+  '按比例扣分',
+  '最高不超过',
+  '超过10分按10分计',
+  '否则',
+  '或',
+  '3万通',
+  '500件',
+  '100万元',
+  '4,060.00元',
+  '1个月',
+  '次',
+  '处',
+  '起',
+  '条',
+  '分',
+  '%',
+  '万元',
+  '①',
+  '②',
+  '③',
+  '1.',
+  '2、',
+  '评价要点：',
+  '，',
+  '；',
+  '。',
+  '\n',
+  ' ',
+  '优',
+  '良',
+  '中',
+  '差',
+  '2020年12月31日',
+  '十二',
+  '两',
+  '百分之五',
+  '一次验收通过',
+  '未通过',
+  '满意度',
+  '接通率',
+  '12345',
 ];
 
 const cjk = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCodePoint(c));
@@ -62,9 +151,9 @@ const actualArb: fc.Arbitrary<ActualValue | null> = fc.oneof(
       maxLength: 4,
     })
     .map((pairs): ActualValue => ({ kind: 'counts', counts: pairs.map(([label, n]) => ({ label, n: dec(n) })) })),
-  fc.oneof(fc.constantFrom('一次验收通过', '未通过验收', '二次整改后通过', '良', '优秀', '无', '0', '3次', '94.36%', ''), ruleText).map(
-    (text): ActualValue => ({ kind: 'text', text }),
-  ),
+  fc
+    .oneof(fc.constantFrom('一次验收通过', '未通过验收', '二次整改后通过', '良', '优秀', '无', '0', '3次', '94.36%', ''), ruleText)
+    .map((text): ActualValue => ({ kind: 'text', text })),
   fc.constant(null),
 );
 
@@ -115,9 +204,9 @@ const noise = fc.constantFrom('', ' ', '\n');
 /** Well-formed rules of every computable shape, with random numbers and PDF noise. */
 const templated: fc.Arbitrary<{ text: string; kind: Rule['kind'] }> = fc.oneof(
   // The rounding clause names the step itself ("每低2%…不足2%按2%计算"); another number there is a clause of its own.
-  fc.tuple(pctArb, fc.constantFrom('1', '2', '5'), ptsArb, fc.constantFrom('', '，不足K%按K%计算', '，不足K%的不扣分', '，不足K%的按比例扣分'), noise).map(
-    ([t, k, d, r, n]) => ({ text: `平均接通率不低于${t}%，每低${n}${k}%扣${d}分${r.replace(/K/g, k)}，扣完为止`, kind: 'step' as const }),
-  ),
+  fc
+    .tuple(pctArb, fc.constantFrom('1', '2', '5'), ptsArb, fc.constantFrom('', '，不足K%按K%计算', '，不足K%的不扣分', '，不足K%的按比例扣分'), noise)
+    .map(([t, k, d, r, n]) => ({ text: `平均接通率不低于${t}%，每低${n}${k}%扣${d}分${r.replace(/K/g, k)}，扣完为止`, kind: 'step' as const })),
   fc.tuple(fc.integer({ min: 1, max: 90 }), ptsArb, noise).map(([w, d, n]) => ({
     text: `月均不低于${w}万通，每低于5%扣${d}分，不足5%按5${n}%计算，扣完为止`,
     kind: 'step' as const,
@@ -128,11 +217,15 @@ const templated: fc.Arbitrary<{ text: string; kind: Rule['kind'] }> = fc.oneof(
     text: `按时办结率${hi}%以上，得${p}分；在${hi - gap}%-${hi}%之间，得1分；${hi - gap}%以下不得分`,
     kind: 'bands' as const,
   })),
-  fc.tuple(fc.integer({ min: 1, max: 500 }), ptsArb).map(([c, d]) => ({ text: `每月不少于${c}条，每发现一个月不足，扣除${d}分，扣完为止`, kind: 'perMonth' as const })),
+  fc
+    .tuple(fc.integer({ min: 1, max: 500 }), ptsArb)
+    .map(([c, d]) => ({ text: `每月不少于${c}条，每发现一个月不足，扣除${d}分，扣完为止`, kind: 'perMonth' as const })),
   fc.tuple(pctArb, ptsArb).map(([t, d]) => ({ text: `满意度高于${t}%，得满分，否则，每出现一个月满意度低于${t}%，扣除${d}分`, kind: 'perMonth' as const })),
   fc.tuple(ptsArb, ptsArb).map(([a, b]) => ({ text: `服务态度投诉每发现一起扣${a}分；省级渠道投诉每发现一起扣${b}分`, kind: 'perOccurrence' as const })),
   fc.tuple(ptsArb, noise).map(([d, n]) => ({ text: `每天24小时服务,每出现1次无人${n}在岗,扣${d}分,扣完为止。`, kind: 'perOccurrence' as const })),
-  fc.tuple(ptsArb, ptsArb).map(([a, b]) => ({ text: `获评全国性奖项，每项${a}分；获评省级奖项，每项${b}分，最多不超过该指标满分。`, kind: 'additive' as const })),
+  fc
+    .tuple(ptsArb, ptsArb)
+    .map(([a, b]) => ({ text: `获评全国性奖项，每项${a}分；获评省级奖项，每项${b}分，最多不超过该指标满分。`, kind: 'additive' as const })),
   fc.constant({ text: '项目一次验收通过，得满分；项目二次整改后通过，得一半分；项目未通过验收，不得分。', kind: 'categorical' as const }),
   fc.tuple(ptsArb, ptsArb, ptsArb).map(([a, b, c]) => ({ text: `按优${a}分、良${b}分、差${c}分评分`, kind: 'grade' as const })),
 );
@@ -152,10 +245,15 @@ describe('templated rules', () => {
   test('matching actual values are scored', () => {
     const percent = fc.integer({ min: 0, max: 12000 }).map((n): ActualValue => ({ kind: 'quantity', q: quantity(new Decimal(n).div(10000), 'percent') }));
     fc.assert(
-      fc.property(templated.filter((t) => ['step', 'proportional', 'bands'].includes(t.kind) && !t.text.includes('万通')), percent, maxArb, ({ text }, a, max) => {
-        const r = scoreRule(parseRule(text, { max }), a, max);
-        expect(r.ok).toBe(true);
-      }),
+      fc.property(
+        templated.filter((t) => ['step', 'proportional', 'bands'].includes(t.kind) && !t.text.includes('万通')),
+        percent,
+        maxArb,
+        ({ text }, a, max) => {
+          const r = scoreRule(parseRule(text, { max }), a, max);
+          expect(r.ok).toBe(true);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -96,12 +96,9 @@ const QIXIA_KINDS: Record<string, Rule['kind']> = {
 };
 
 describe('every seed rule parses to a shape', () => {
-  const row = (seed: string, kinds: Record<string, Rule['kind']>) => (r: SeedRule): [string, string, SeedRule, Rule['kind']] => [
-    seed,
-    r.name,
-    r,
-    kinds[r.name],
-  ];
+  const row =
+    (seed: string, kinds: Record<string, Rule['kind']>) =>
+    (r: SeedRule): [string, string, SeedRule, Rule['kind']] => [seed, r.name, r, kinds[r.name]];
   const expected = [
     ...Object.values(H).map(row('000', HAIKOU_KINDS)),
     ...Object.values(L).map(row('001', LVLIANG_KINDS)),
@@ -188,9 +185,7 @@ describe('000 Haikou', () => {
     expect(scoreOf(scoreSeed(H['12345热线外包费用'], actual('39,989,000元')))).toBe('7');
     const over = scoreSeed(H['12345热线外包费用'], actual('4,200万元', '外包费用'));
     expect(scoreOf(over)).toBe('5');
-    expect(traceOf(over)).toBe(
-      '外包费用4200万元，超过4060万元共140万元，每超100万元扣1分，不足100万元按100万元计，扣2分，得分=7-2=5分',
-    );
+    expect(traceOf(over)).toBe('外包费用4200万元，超过4060万元共140万元，每超100万元扣1分，不足100万元按100万元计，扣2分，得分=7-2=5分');
   });
 
   test('一次性解决率 78.99% ≥50%, "每减少一个百分点" → 8', () => {
@@ -262,10 +257,27 @@ describe('000 Haikou', () => {
       ['省级奖项', '3', '项'],
       ['市级奖项', '3', '项'],
     ]);
-    const r = scoreSeed(H.热线服务获奖情况, counts([['全国性奖项', 2], ['省级奖项', 2], ['市级奖项', 5]]));
+    const r = scoreSeed(
+      H.热线服务获奖情况,
+      counts([
+        ['全国性奖项', 2],
+        ['省级奖项', 2],
+        ['市级奖项', 5],
+      ]),
+    );
     expect(scoreOf(r)).toBe('10');
     expect(traceOf(r)).toBe('全国性奖项2项×4分+省级奖项2项×3分+市级奖项5项×3分=29分，超过10分按10分计');
-    expect(scoreOf(scoreSeed(H.热线服务获奖情况, counts([['省级', 1], ['市级', 1]])))).toBe('6');
+    expect(
+      scoreOf(
+        scoreSeed(
+          H.热线服务获奖情况,
+          counts([
+            ['省级', 1],
+            ['市级', 1],
+          ]),
+        ),
+      ),
+    ).toBe('6');
   });
 });
 
@@ -452,8 +464,28 @@ describe('001 Lvliang', () => {
     ]);
     expect(scoreOf(scoreSeed(L.投诉举报, actual('0')))).toBe('2');
     expect(scoreOf(scoreSeed(L.投诉举报, text('未发现')))).toBe('2');
-    expect(scoreOf(scoreSeed(L.投诉举报, counts([['服务态度投诉', 3], ['省级渠道', 0]])))).toBe('1.7');
-    expect(scoreOf(scoreSeed(L.投诉举报, counts([['服务态度', 1], ['省级渠道', 1]])))).toBe('0');
+    expect(
+      scoreOf(
+        scoreSeed(
+          L.投诉举报,
+          counts([
+            ['服务态度投诉', 3],
+            ['省级渠道', 0],
+          ]),
+        ),
+      ),
+    ).toBe('1.7');
+    expect(
+      scoreOf(
+        scoreSeed(
+          L.投诉举报,
+          counts([
+            ['服务态度', 1],
+            ['省级渠道', 1],
+          ]),
+        ),
+      ),
+    ).toBe('0');
     // One number cannot say which kind it counts.
     expect(scoreSeed(L.投诉举报, actual('2')).ok).toBe(false);
   });
@@ -475,9 +507,7 @@ describe('001 Lvliang', () => {
     const rule = as(parseSeed(L.立项程序规范性), 'checklist');
     expect(rule.items.map((i) => s(i.points))).toEqual(['2', '2', '1']);
     expect(rule.items[2].label).toBe('事前是否经过必要的会议讨论、专家论证、风险评估、集体决策');
-    expect(as(parseSeed(L.立项依据充分性), 'checklist').items[3].label).toBe(
-      '项目是否属于公共财政支持范围，是否符合地方财政事权和支出责任划分原则',
-    );
+    expect(as(parseSeed(L.立项依据充分性), 'checklist').items[3].label).toBe('项目是否属于公共财政支持范围，是否符合地方财政事权和支出责任划分原则');
   });
 });
 
@@ -526,11 +556,7 @@ describe('003 Qixia', () => {
   });
 
   test('the published 效益 total adds the rounded leaves: 8.85 + 9.16 + 10 = 28.01', () => {
-    const leaves = [
-      scoreSeed(Q.公众知晓率, actual('85%')),
-      scoreSeed(Q.公众认可率, actual('87%')),
-      scoreSeed(Q.服务对象满意度, actual('95.53%')),
-    ];
+    const leaves = [scoreSeed(Q.公众知晓率, actual('85%')), scoreSeed(Q.公众认可率, actual('87%')), scoreSeed(Q.服务对象满意度, actual('95.53%'))];
     const total = leaves.reduce((a, r) => a.plus(r.ok ? r.score : 0), dec(0));
     expect(total.toString()).toBe('28.01');
   });
