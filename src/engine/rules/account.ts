@@ -104,6 +104,7 @@ function exempt(text: string, s: Scanned, name: string): boolean {
   return inName(text, s, name);
 }
 
+const CAP_WORDS = /(?:最高|最多|不超过|不得超过|共|上限|满分|为限|分值为|加满|扣满)[^，；。]{0,2}$/;
 const SCORING_WORDS = /[扣得分计记]|满分|为止/;
 /**
  * A measure defined, not scored: "预算执行率=实际支出/预算数×100%" (the left side is no
@@ -163,13 +164,15 @@ const COUNTED_KINDS = new Set<Rule['kind']>(['perOccurrence', 'additive']);
  * Definitions of the measure, exceptions (stated as assumptions) and, for counted
  * kinds, requirement sentences without scoring words are not scoring clauses.
  */
-export function accountFor(rule: Rule, text: string, name = ''): Accounting {
+export function accountFor(rule: Rule, text: string, name = '', max: Decimal | null = null): Accounting {
   const known = ruleNumbers(rule);
   const out: Accounting = { unread: [], exceptions: [] };
   const stmts = statements(text);
   const names = [name, rule.subject].filter(Boolean).join('|');
   for (const s of scanQuantities(text)) {
     if (exempt(text, s, names)) continue;
+    // The indicator's own points restated as a cap ("最高不超过3分", "共6分", "分值为0.5分"): the max caps every score.
+    if (max && s.q.unit === 'score' && s.q.value.eq(max) && CAP_WORDS.test(text.slice(Math.max(0, s.start - 6), s.start))) continue;
     const w = writtenValue(s.q);
     if (known.some((k) => k.eq(w) || k.eq(s.q.value))) continue;
     const st = stmts.find((x) => s.start >= x.start && s.start < x.end);

@@ -51,7 +51,7 @@ const ACCOUNTED_KINDS = new Set<Rule['kind']>(['proportional', 'step', 'bands', 
 /** A reading that left numbered clauses unread is set aside: the evaluator sees those clauses. */
 function accountFor(rule: Rule, env: ParseEnv): Rule {
   if (!ACCOUNTED_KINDS.has(rule.kind)) return rule;
-  const { unread, exceptions } = account(rule, env.text, env.ctx.name ?? '');
+  const { unread, exceptions } = account(rule, env.text, env.ctx.name ?? '', env.ctx.max ?? null);
   if (unread.length === 0) {
     if (exceptions.length === 0) return rule;
     const notes = exceptions.map((e) => `例外条款“${e}”未计入，如有此情形请调整`);

@@ -81,7 +81,10 @@ export function parsePerOccurrence(env: ParseEnv): PerOccurrenceRule | null {
 }
 
 const ADD_BEFORE_RE = new RegExp(`每1?(${UNIT_WORDS})(?:得|加|计)?(${NUM})分`, 'g');
-const ADD_AFTER_RE = new RegExp(`每(?:获得|获|有)1?(${UNIT_WORDS})([^，；。]{1,20}?)(?:得|加|计)(${NUM})分`, 'g');
+const ADD_AFTER_RE = new RegExp(
+  `每(?:获得|获|有|提请|引进|新增|增加|建成|完成|组织|开展|报送|发布)1?(${UNIT_WORDS})([^，；。]{1,20}?)(?:得|加|计)(${NUM})分`,
+  'g',
+);
 
 export function parseAdditive(env: ParseEnv): AdditiveRule | null {
   const { text } = env;

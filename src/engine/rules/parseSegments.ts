@@ -46,6 +46,12 @@ export function parseBandCond(cond: string): BandCond | null {
     };
   }
   const out: BandCond = { text };
+  // "100%:5分；90-100%:3分": a band that is one value, written alone.
+  const lone = new RegExp(`^(${NUM})(${UNIT})?[:]?$`).exec(c.replace(/[，、]+$/, '').replace(/^.*[，]/, ''));
+  if (lone) {
+    const edge: Edge = { num: lone[1], unit: lone[2] ?? '', inclusive: true, explicit: true };
+    return { lo: edge, hi: { ...edge }, text };
+  }
   for (const s of scanQuantities(c)) {
     if (s.q.unit === 'time' && /^[年月日]$/.test(s.q.unitText)) continue;
     const numMatch0 = LEADING_NUM_RE.exec(s.raw)!;
