@@ -77,6 +77,22 @@ const COUNT_UNITS = [
   '轮',
   '所',
   '环节',
+  // Measures counted like items: the rule and the actual name the same unit.
+  '公斤',
+  '千克',
+  '公顷',
+  '公里',
+  '千米',
+  '平方米',
+  '立方米',
+  '亩',
+  '吨',
+  '艘',
+  '辆',
+  '头',
+  '只',
+  '株',
+  '棵',
 ];
 const SCORE_UNITS = ['分'];
 const TIME_UNITS = ['小时', '天', '日', '个月', '月', '年', '分钟', '秒', '周', '工作日'];

@@ -175,7 +175,7 @@ export function actualFromInputs(inputs: Record<string, string>, rule: Rule): { 
 /** Two inputs named 实际… and 计划…/目标… in one unit: the measure is their ratio (实际完成时间 ÷ 计划完成时间). */
 function planPair(read: { name: string; q: Quantity }[]): Measure | null {
   if (read.length !== 2) return null;
-  const actual = read.find((x) => /^(?:实际|完成|本年)/.test(x.name));
+  const actual = read.find((x) => /^(?:实际|完成|本年|执行)/.test(x.name));
   const plan = read.find((x) => x !== actual && /^(?:计划|目标|预算|应|上年)/.test(x.name));
   if (!actual || !plan || actual.q.unitText !== plan.q.unitText) return null;
   return { numerator: actual.name, denominator: plan.name, text: `${actual.name}/${plan.name}` };

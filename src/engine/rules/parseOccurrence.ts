@@ -54,6 +54,11 @@ export function parsePerOccurrence(env: ParseEnv): PerOccurrenceRule | null {
       continue;
     }
     const unitWord = last[2];
+    // "每差1个百分点", "每1个月": a measure, not an event.
+    if (/^(?:百分点|月|工作日)/.test(window.slice(last.index + last[0].length))) {
+      prevEnd = deductionEnd;
+      continue;
+    }
     // "每少1次会议扣1分", "每缺1项扣": a shortfall under a minimum, not an event to count.
     if (/^每?(?:少|缺少|缺|减少|低)$/.test(text.slice(prevEnd + last.index, prevEnd + last.index + 3).replace(/1.*$/, ''))) return null;
     const occAt = prevEnd + last.index;

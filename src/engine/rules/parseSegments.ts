@@ -252,23 +252,25 @@ export function parseTiers(env: ParseEnv): BandsRule | null {
     prev = o.end;
     const c = maskDates(clause);
     const found = scanQuantities(c).filter((s) => !(s.q.unit === 'time' && /^[年月日]$/.test(s.q.unitText)));
-    if (found.length !== 1) return null;
-    const [s] = found;
-    if (s.q.unit !== 'count' && s.q.unit !== 'time') return null;
-    const bound = comparatorBefore(c, s.start) ?? suffixBound(c, s.end);
+    if (found.length === 0 || found.length > 2) return null;
+    if (found.some((s) => s.q.unit !== 'count' && s.q.unit !== 'time' && s.q.unit !== 'percent' && s.q.unit !== 'none')) return null;
     const points = o.deduct ? Decimal.max(max.minus(o.deduct), ZERO) : ZERO;
     const band: Band = { lo: null, loInclusive: false, hi: null, hiInclusive: false, points, text: clause.replace(/[，、:]+$/, '') };
     if (o.deduct) band.deduct = o.deduct;
-    if (!bound) {
-      band.lo = band.hi = s.q;
+    const read = parseBandCond(clause);
+    const unitOf = found.find((s) => s.q.unit !== 'none')?.raw.replace(/^[\d.,]+/, '') ?? '';
+    const edge = (e: Edge | undefined) => (e ? readQuantity(e.num, e.unit || unitOf) : null);
+    if (read) {
+      band.lo = edge(read.lo);
+      band.hi = edge(read.hi);
+      if ((read.lo && !band.lo) || (read.hi && !band.hi)) return null;
+      band.loInclusive = !!read.lo?.inclusive;
+      band.hiInclusive = !!read.hi?.inclusive;
+    } else if (found.length === 1) {
+      // "无故迟报1天扣3分": a lone count is that count exactly.
+      band.lo = band.hi = found[0].q;
       band.loInclusive = band.hiInclusive = true;
-    } else if (bound.startsWith('lower')) {
-      band.lo = s.q;
-      band.loInclusive = bound === 'lowerInc';
-    } else {
-      band.hi = s.q;
-      band.hiInclusive = bound === 'upperInc';
-    }
+    } else return null;
     // Two tiers on the same count ("重伤1人…；轻伤1人…") count different things: no single tier list.
     if (bands.some((b) => sameEdge(b.lo, band.lo) && sameEdge(b.hi, band.hi))) return null;
     bands.push(band);
@@ -276,7 +278,7 @@ export function parseTiers(env: ParseEnv): BandsRule | null {
   // Nothing happened: the max ("无故迟报1天扣3分…" says nothing of reporting on time, which keeps it).
   const first = bands.map((b) => b.lo ?? b.hi).find((e) => e)!;
   const zero = { ...first, value: ZERO, text: `0${first.unitText}` };
-  if (!bands.some((b) => covers(b, zero))) {
+  if (first.unit !== 'percent' && !bands.some((b) => covers(b, zero))) {
     bands.unshift({ lo: zero, loInclusive: true, hi: zero, hiInclusive: true, points: max, text: '未发生' });
   }
   return { kind: 'bands', text: env.raw, subject: env.ctx.name ?? '', statedFull: null, bands };

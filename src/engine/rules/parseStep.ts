@@ -12,7 +12,7 @@ import { completeSubject, subjectBefore } from './subject';
 import type { ParseEnv } from './env';
 import { stripComparatorTail } from './env';
 
-const BELOW = ['低于', '少于', '减少', '下降', '降低', '低', '少'];
+const BELOW = ['低于', '少于', '减少', '下降', '降低', '低', '少', '降', '差'];
 const DELAY = ['延迟', '延误', '推迟', '逾期', '超期', '滞后', '迟报', '拖延', '迟交', '迟'];
 const ABOVE = ['高于', '多于', '超出', '超过', '增加', '高', '多', ...DELAY];
 /** "与计划每相差2%扣1分": the distance from the plan, either way. */

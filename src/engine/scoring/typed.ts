@@ -31,7 +31,29 @@ export interface TypedIndicator {
 export type TypedResult =
   { ok: true; rule: Rule; explanation: string; score: Decimal; trace: string } | { ok: false; rule: Rule; explanation: string; reason: string };
 
-export function scoreTyped(input: TypedIndicator): TypedResult {
+/** An input that names the line to reach: 年度目标值, 计划数, 历史最佳水平, 标准. */
+const TARGET_NAME = /目标|计划|标准|基数|任务数|指标值|历史最佳|上年/;
+
+/**
+ * Two inputs, one the achieved value and one the line it is judged against
+ * ("实际完成值" and "年度目标值"), when the text defines no ratio of them: the
+ * line becomes the indicator's target, the other the actual.
+ */
+function actualAndTarget(input: TypedIndicator): TypedIndicator {
+  const entries = Object.entries(input.inputs ?? {});
+  if (entries.length !== 2 || input.target) return input;
+  const targets = entries.filter(([k]) => TARGET_NAME.test(k));
+  if (targets.length !== 1) return input;
+  const [actual] = entries.filter(([k]) => !TARGET_NAME.test(k));
+  const probe = parseRule(input.ruleText, { name: input.name, max: input.max, context: input.context });
+  // Only when the text alone has no line to judge against: "与计划每相差4%" compares the ratio with 100%.
+  const needsTarget = probe.kind === 'judgement' || (probe.kind === 'proportional' && !probe.target);
+  if (probe.measure || !needsTarget) return input;
+  return { ...input, inputs: undefined, actual: actual[1], target: targets[0][1] };
+}
+
+export function scoreTyped(typed: TypedIndicator): TypedResult {
+  const input = actualAndTarget(typed);
   const target = input.target ? parseQuantity(input.target) : null;
   const rule = parseRule(input.ruleText, {
     name: input.name,
