@@ -138,6 +138,14 @@ export function actualFromInputs(inputs: Record<string, string>, rule: Rule): { 
     read.push({ name, q: typed.value.q });
   }
   if (read.length === 1) return { actual: { kind: 'quantity', q: read[0].q, label: read[0].name }, display: fmtQuantity(read[0].q) };
+  // Counts per kind ("主办件: 12件", "协办件: 10件") for a rule that counts several kinds.
+  if ((rule.kind === 'additive' || rule.kind === 'perOccurrence') && rule.items.length > 1) {
+    if (read.some((x) => x.q.unit !== 'count' && x.q.unit !== 'none')) return { error: '按类别计数的输入须为个数' };
+    return {
+      actual: { kind: 'counts', counts: read.map((x) => ({ label: x.name, n: x.q.value })) },
+      display: read.map((x) => `${x.name}${fmtQuantity(x.q)}`).join('，'),
+    };
+  }
   const m = rule.measure ?? planPair(read);
   if (!m) return { error: `有${read.length}个输入（${read.map((x) => x.name).join('、')}），评分标准没有写明如何由它们计算` };
   const pick = (want: string, taken: Set<number>) => {

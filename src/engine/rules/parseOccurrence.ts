@@ -15,7 +15,9 @@ const VERBS = '发现核实|发现|出现|有|存在|发生|查实|核实|被';
 const DEDUCTION_RE = new RegExp(`扣(?:减|除)?(${NUM})分`, 'g');
 /** "发现1处扣2分", "延误1次扣2分", "违反1次扣0.5分": one occurrence named without 每. */
 const EVENT_VERBS = '发现|出现|发生|违反|延误|迟报|漏报|少报|涂改|违规';
-const OCCURRENCE_RE = new RegExp(`(?:每(?:${VERBS})?|(?:${EVENT_VERBS})(?=1))([^，；。每]{0,6}?)1?(${UNIT_WORDS})`, 'g');
+const OCCURRENCE_RE = new RegExp(`(?:每(${VERBS})?|(${EVENT_VERBS})(?=1))([^，；。每]{0,6}?)1?(${UNIT_WORDS})`, 'g');
+/** Verbs that name the event themselves ("每少报一次", "涂改1处"); 发现/出现/有 only say it was found. */
+const NAMING_VERB = /^(?:少报|漏报|迟报|涂改|违反|延误|违规|拒接|缺|少)/;
 const EVENT_MARK_RE = new RegExp(`每(?:${VERBS})?1?(?:${UNIT_WORDS})`, 'g');
 
 const LEADING_MARKS_RE = new RegExp(`^[，,；;。、:${CIRCLED_CLASS}\\d.]+`);
@@ -29,10 +31,13 @@ function cleanEventLabel(s: string): string {
   return out;
 }
 
-/** The text between `from` and `to`, from the last sentence break on. */
+/** The text between `from` and `to`, from the last sentence break or awarded points ("…，得3分，") on. */
 function clauseBefore(text: string, from: number, to: number): string {
   const head = text.slice(from, to);
-  const cut = Math.max(head.lastIndexOf('；'), head.lastIndexOf('。'));
+  const points = /得(?:满分|\d+(?:\.\d+)?分)[，,]?/g;
+  let cut = Math.max(head.lastIndexOf('；'), head.lastIndexOf('。'));
+  let m: RegExpExecArray | null;
+  while ((m = points.exec(head))) cut = Math.max(cut, m.index + m[0].length - 1);
   return cut >= 0 ? head.slice(cut + 1) : head;
 }
 
@@ -53,7 +58,7 @@ export function parsePerOccurrence(env: ParseEnv): PerOccurrenceRule | null {
       prevEnd = deductionEnd;
       continue;
     }
-    const unitWord = last[2];
+    const unitWord = last[4];
     // "每差1个百分点", "每1个月": a measure, not an event.
     if (/^(?:百分点|月|工作日)/.test(window.slice(last.index + last[0].length))) {
       prevEnd = deductionEnd;
@@ -63,9 +68,11 @@ export function parsePerOccurrence(env: ParseEnv): PerOccurrenceRule | null {
     if (/^每?(?:少|缺少|缺|减少|低)$/.test(text.slice(prevEnd + last.index, prevEnd + last.index + 3).replace(/1.*$/, ''))) return null;
     const occAt = prevEnd + last.index;
     const afterUnit = text.slice(occAt + last[0].length, m.index);
+    const verb = last[1] ?? last[2] ?? '';
     let label = cleanEventLabel(afterUnit);
+    if (!label && NAMING_VERB.test(verb)) label = `${verb}${last[3]}`;
     if (!label) label = cleanEventLabel(clauseBefore(text, prevEnd, occAt));
-    if (!label) label = cleanEventLabel(last[1]);
+    if (!label) label = cleanEventLabel(last[3]);
     items.push({ label, deduction: new Decimal(m[1].replace(/,/g, '')), unitWord });
     prevEnd = deductionEnd;
   }
@@ -85,7 +92,7 @@ export function parsePerOccurrence(env: ParseEnv): PerOccurrenceRule | null {
   return rule;
 }
 
-const ADD_BEFORE_RE = new RegExp(`每1?(${UNIT_WORDS})(?:得|加|计)?(${NUM})分`, 'g');
+const ADD_BEFORE_RE = new RegExp(`(?:每|按|一|1)1?(${UNIT_WORDS})(?:可)?(?:得|加|计)?(${NUM})分`, 'g');
 const ADD_AFTER_RE = new RegExp(
   `每(?:获得|获|有|提请|引进|新增|增加|建成|完成|组织|开展|报送|发布)1?(${UNIT_WORDS})([^，；。]{1,20}?)(?:得|加|计)(${NUM})分`,
   'g',
@@ -101,12 +108,11 @@ export function parseAdditive(env: ParseEnv): AdditiveRule | null {
   }
   ADD_BEFORE_RE.lastIndex = 0;
   while ((m = ADD_BEFORE_RE.exec(text))) {
-    const head = text.slice(0, m.index);
-    const cut = Math.max(head.lastIndexOf('；'), head.lastIndexOf('。'));
-    const label = head
-      .slice(cut + 1)
-      .replace(/[，,、:]+$/, '')
-      .replace(/^(?:获评|获得|荣获|获)/, '');
+    // "每项4分" needs no verb; "按项加0.5分", "一项可得2分" need one (加/得), or they are no tally.
+    if (!m[0].startsWith('每') && !/[加得]/.test(m[0])) continue;
+    const head = text.slice(0, m.index).replace(/[，,、:(]+$/, '');
+    const cut = Math.max(head.lastIndexOf('；'), head.lastIndexOf('。'), head.lastIndexOf('，'));
+    const label = cleanEventLabel(head.slice(cut + 1).replace(/^(?:获评|获得|荣获|获)/, ''));
     if (label) items.push({ label, pointsEach: new Decimal(m[2].replace(/,/g, '')), unitWord: m[1] });
   }
   if (items.length === 0) return null;
