@@ -14,6 +14,8 @@ function timeKey(unitText: string): string {
   return unitText.replace(/^个/, '').replace(/^日$/, '天').replace(/\/.*$/, '');
 }
 
+const TIME_FACTORS: Record<string, number> = { '周>天': 7, '年>月': 12, '小时>分钟': 60 };
+
 /** The actual's value in the reference quantity's space (fraction for %, 元 for money...). */
 export function inSpaceOf(actual: Quantity, ref: Quantity): Comparable {
   const a = actual;
@@ -45,6 +47,14 @@ export function inSpaceOf(actual: Quantity, ref: Quantity): Comparable {
     case 'time':
       if (a.unit === 'none' || a.unit === 'count') return { ok: true, value: a.value };
       if (a.unit === 'time' && timeKey(a.unitText) === timeKey(ref.unitText)) return { ok: true, value: a.value };
+      if (a.unit === 'time') {
+        // Exact conversions only: a week is 7 days, a year 12 months (a month has no fixed number of days).
+        const factor = TIME_FACTORS[`${timeKey(a.unitText)}>${timeKey(ref.unitText)}`];
+        if (factor) {
+          const v = a.value.times(factor);
+          return { ok: true, value: v, note: `按${fmtQuantity({ ...ref, value: v })}计` };
+        }
+      }
       break;
   }
   return { ok: false, reason: `实际值${fmtQuantity(actual)}与标准${fmtQuantity(ref)}的单位不同，无法比较` };

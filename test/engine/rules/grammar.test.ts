@@ -1,0 +1,164 @@
+/**
+ * The clause readings added for real tables outside the seeds, each with the
+ * edges that decide them (a flipped comparator or inclusive edge fails here).
+ * Expected scores are worked out by hand from the text.
+ */
+import { dec } from '../../../src/engine/decimal';
+import { explainRule, parseRule } from '../../../src/engine/rules';
+import { scoreTyped } from '../../../src/engine/scoring/typed';
+
+function score(text: string, max: string, actual: string, extra: { name?: string; target?: string } = {}): string {
+  const r = scoreTyped({ name: extra.name ?? '指标', max: dec(max), ruleText: text, actual, target: extra.target });
+  return r.ok ? r.score.toString() : `pending: ${r.reason}`;
+}
+
+describe('outcome words', () => {
+  test('计N分 is an outcome, never a threshold: a full-mark line then a per-point deduction above 0', () => {
+    const t = '变动率≤0，计4分；>0，每超过1个百分点扣0.4分';
+    expect(score(t, '4', '0%')).toBe('4');
+    expect(score(t, '4', '-1%')).toBe('4');
+    expect(score(t, '4', '1%')).toBe('3.6');
+    expect(score(t, '4', '5%')).toBe('2');
+  });
+
+  test('prose bands with 计N分 and 不计分', () => {
+    const t = '≥95%，计5分；85%（含）-95%，计4分；75%（含）-85%，计3分；60%（含）-75%，计2分；低于60%不计分';
+    expect(score(t, '5', '95%')).toBe('5');
+    expect(score(t, '5', '94.99%')).toBe('4');
+    expect(score(t, '5', '85%')).toBe('4');
+    expect(score(t, '5', '84.99%')).toBe('3');
+    expect(score(t, '5', '60%')).toBe('2');
+    expect(score(t, '5', '59.99%')).toBe('0');
+  });
+});
+
+describe('lower-is-better bands', () => {
+  const t = '预算调整率=0，计3分；0-10%（含），计2分；10-20%（含），计1分；20-30%（含），计0.5分；大于30%不得分。';
+  test.each([
+    ['0%', '3'],
+    ['0.01%', '2'],
+    ['10%', '2'],
+    ['10.01%', '1'],
+    ['30%', '0.5'],
+    ['30.01%', '0'],
+  ])('%s → %s', (a, want) => expect(score(t, '3', a)).toBe(want));
+
+  test('a band whose condition was not read is never a catch-all', () => {
+    const r = parseRule('调整率约为零，计3分；0-10%（含），计2分；大于10%不得分', { max: dec(3) });
+    expect(r.kind).toBe('judgement');
+  });
+});
+
+describe('per-unit deductions', () => {
+  test('deviation from the plan either way, deductions capped by 扣满N分为止', () => {
+    const t = '实际完成情况与计划每相差3%，扣1分，扣满15分为止。';
+    expect(score(t, '15', '100%')).toBe('15');
+    expect(score(t, '15', '94%')).toBe('13');
+    expect(score(t, '15', '106%')).toBe('13');
+    expect(explainRule(parseRule(t, { max: dec(15) }), dec(15))).toContain('每相差3个百分点扣1分');
+  });
+
+  test('扣满N分 below the max leaves the rest', () => {
+    const t = '完成率不低于95%，每低1个百分点扣1分，扣满3分为止';
+    expect(score(t, '5', '93%')).toBe('3');
+    expect(score(t, '5', '80%')).toBe('2');
+  });
+
+  test('only lateness costs when the plan says so', () => {
+    const t = '在计划时间内完成的，得满分；超过计划时间的，实际完成情况与计划每相差4%，扣1分，扣满10分为止。';
+    const inputs = (plan: string, actual: string) =>
+      scoreTyped({ name: '项目完成进度', max: dec(10), ruleText: t, inputs: { 计划完成时间: plan, 实际完成时间: actual } });
+    const early = inputs('50天', '45天');
+    const late = inputs('100天', '112天');
+    expect(early.ok && early.score.toString()).toBe('10');
+    expect(late.ok && late.score.toString()).toBe('7');
+  });
+
+  test('delays: per day, and nothing past the stated line', () => {
+    const t = '每迟报一天扣1分；迟报四天及以上不得分。';
+    expect(score(t, '5', '按时报送')).toBe('5');
+    expect(score(t, '5', '迟报3天')).toBe('2');
+    expect(score(t, '5', '迟报4天')).toBe('0');
+    expect(score('每拖延一天扣0.5分', '15', '拖延一周')).toBe('11.5');
+    expect(score('每拖延一天扣0.5分', '15', '提前2天')).toBe('15');
+  });
+
+  test('a minimum stated in the indicator name', () => {
+    const name = '每年至少召开4次会议，专门研究信访工作';
+    expect(score('每少1次会议扣1分。', '4', '召开3次', { name })).toBe('3');
+    expect(score('每少1次会议扣1分。', '4', '4次', { name })).toBe('4');
+    expect(score('每少1次会议扣1分。', '4', '一次也未召开', { name })).toBe('0');
+  });
+});
+
+describe('tiers of deductions', () => {
+  const t = '无故迟报1天扣3分，迟报2天扣10分，迟报3天及以上扣20分。';
+  test.each([
+    ['无', '40'],
+    ['迟报1天', '37'],
+    ['迟报2天', '30'],
+    ['迟报3天', '20'],
+    ['迟报9天', '20'],
+  ])('%s → %s', (a, want) => expect(score(t, '40', a)).toBe(want));
+
+  test('per-occurrence deductions ("扣15分/次") are no tiers', () => {
+    expect(parseRule('重伤1人扣15分/次；重伤2人及以上扣30分/次', { max: dec(60) }).kind).not.toBe('bands');
+  });
+
+  test('an occurrence then a zero tier', () => {
+    const t2 = '发现1次扣1分；2次及以上不得分';
+    expect(score(t2, '3', '0次')).toBe('3');
+    expect(score(t2, '3', '1次')).toBe('2');
+    expect(score(t2, '3', '2次')).toBe('0');
+  });
+});
+
+describe('formulas and ratios', () => {
+  test('any variable name, points on either side, capped', () => {
+    expect(score('得分值=完成率×25', '25', '90%')).toBe('22.5');
+    expect(score('得分(20分*执行率)', '20', '87.5%')).toBe('17.5');
+    expect(score('得分(20分*执行率)', '20', '105%')).toBe('20');
+  });
+
+  test('a cut-off under which proportional scoring gives nothing', () => {
+    const t = '达到90%以上按比例得分，低于90%不得分';
+    expect(score(t, '10', '90%')).toBe('9');
+    expect(score(t, '10', '89.99%')).toBe('0');
+  });
+
+  test('按完成比例 against a lower-is-better target', () => {
+    const t = '按完成比例计算得分，满分为止。';
+    expect(score(t, '20', '20%', { name: '结转结余率', target: '≤20%' })).toBe('20');
+    expect(score(t, '20', '25%', { name: '结转结余率', target: '≤20%' })).toBe('16');
+    // Without a target a lower-is-better rate has nothing to complete.
+    expect(score(t, '20', '9%', { name: '结转结余率' })).toMatch(/^pending/);
+  });
+
+  test('a ratio of two named amounts defined in the text', () => {
+    const r = scoreTyped({
+      name: '资金到位率',
+      max: dec(5),
+      ruleText: '资金到位率=(实际到位资金/计划资金)×100%，得分=资金到位率×5',
+      inputs: { 实际到位资金: '80万元', 计划资金: '100万元' },
+    });
+    expect(r.ok && r.score.toString()).toBe('4');
+  });
+});
+
+describe('every clause accounted for', () => {
+  test('a clause with a number no reading took makes the rule pending, the clause shown', () => {
+    const r = parseRule('平均接通率不低于95%，每低1%扣1分；接通率低于80%的另扣2分', { max: dec(5) });
+    expect(r.kind).toBe('judgement');
+    expect(r.kind === 'judgement' && r.unread).toEqual(['接通率低于80%的另扣2分']);
+  });
+
+  test('an exception in the evaluated party’s favour is stated as an assumption, not dropped silently', () => {
+    const r = parseRule('平均接通率不低于95%，每低1%扣1分。因系统故障导致的接通率下降可允许调整，3天内不扣分', { max: dec(5) });
+    expect(r.kind).toBe('step');
+    expect(explainRule(r, dec(5))).toContain('例外条款');
+  });
+
+  test('a categorical option keyed on a number is not matched as words', () => {
+    expect(parseRule('排名前3名得满分，4-6名扣1分，后3名不得分', { max: dec(5) }).kind).toBe('judgement');
+  });
+});
