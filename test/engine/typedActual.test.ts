@@ -71,3 +71,18 @@ describe('actual cells', () => {
     expect(r && !('error' in r) && r.findings.map((f) => f.code)).toEqual(['ACTUAL_READ_FROM_TEXT']);
   });
 });
+
+describe('several named inputs in one cell', () => {
+  test('a ratio the rule defines, shown with its derivation', () => {
+    const rule = parseRule('资金到位率=(实际到位资金/计划资金)×100%，得分=资金到位率×5', { name: '资金到位率', max: dec(5) });
+    const r = actualFromCell({ row: 3, col: 6, value: '实际到位资金：80万元；计划资金：100万元', numberFormat: null, formula: null }, rule, '评分表');
+    expect(r && !('error' in r) && r.actual.kind === 'quantity' && r.actual.q.value.toString()).toBe('0.8');
+    expect(r && !('error' in r) && r.derivation).toBe('实际到位资金÷计划资金=80万元÷100万元=80%');
+  });
+
+  test('inputs the rule does not combine are an error at the cell, not a guess', () => {
+    const rule = parseRule('得分=完成率×5', { name: '完成率', max: dec(5) });
+    const r = actualFromCell({ row: 3, col: 6, value: '甲：3个；乙：5个', numberFormat: null, formula: null }, rule, '评分表');
+    expect(r && 'error' in r && r.error.code).toBe('ACTUAL_UNREADABLE');
+  });
+});

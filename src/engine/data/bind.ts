@@ -67,6 +67,13 @@ export function actualFromCell(cell: CellInput | undefined, rule: Rule, sheet: s
       return { actual: { kind: 'counts', counts }, display: text, source: `${sheet}!${where.cell}`, findings: [] };
     }
   }
+  // "实际到位资金：80万元；计划资金：100万元": several named inputs in one cell (实际值, 评分规则 sheet, the pane).
+  const named = namedInputs(text);
+  if (named) {
+    const r = actualFromInputs(named, rule);
+    if ('error' in r) return { error: finding('ACTUAL_UNREADABLE', 'error', `实际值无法读取：${r.error}`, where, { actual: text }) };
+    return { actual: r.actual, display: r.display, source: `${sheet}!${where.cell}`, findings: [], derivation: r.display };
+  }
   const r = parseQuantity(cell.value, cell.numberFormat);
   const findings: Finding[] = [];
   let q: Quantity;
@@ -98,6 +105,22 @@ export function actualFromCell(cell: CellInput | undefined, rule: Rule, sheet: s
     } else q = { ...q, unit: 'percent', unitText: '%' };
   }
   return { actual: { kind: 'quantity', q }, display: fmtQuantity(q), source: `${sheet}!${where.cell}`, findings };
+}
+
+/** "名称：值；名称：值" with two or more pairs, or null. */
+export function namedInputs(text: string): Record<string, string> | null {
+  const parts = text
+    .split(/[；;\n]|[，,](?=[^，,；;\d]{2,20}[:：=])/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return null;
+  const out: Record<string, string> = {};
+  for (const p of parts) {
+    const m = /^([^\d:：=]{2,20})[:：=]\s*(.+)$/.exec(p);
+    if (!m) return null;
+    out[m[1].trim()] = m[2].trim();
+  }
+  return out;
 }
 
 /** The unit word a zero ("无", "未发生") counts in for this rule; null when the rule does not count things. */
@@ -492,6 +515,11 @@ export function bindFromData(names: string[], rule: Rule, data: DataContext, spe
     return b ? { kind: 'bound', bound: b } : { kind: 'badSpec', spec };
   }
   if (!DATA_KINDS.has(rule.kind)) return { kind: 'none' };
+  // A measure the text defines ("实际到位资金/计划资金") is bound to the two columns of those names.
+  if (rule.measure && !rule.measure.minus) {
+    const b = fromSpec(`${rule.measure.numerator}/${rule.measure.denominator}`, rule, data);
+    if (b) return { kind: 'bound', bound: b };
+  }
   const list = candidates(names.filter(Boolean), rule, data);
   if (list.length === 0 || list[0].score < 0.6) return { kind: 'none' };
   const [best, second] = list;
