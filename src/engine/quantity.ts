@@ -77,6 +77,11 @@ const COUNT_UNITS = [
   '轮',
   '所',
   '环节',
+  '张',
+  '笔',
+  '种',
+  '册',
+  '批次',
   // Measures counted like items: the rule and the actual name the same unit.
   '公斤',
   '千克',

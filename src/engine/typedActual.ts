@@ -14,7 +14,7 @@ import { normText, simplified, toHalfWidth } from './text';
 const CN_NUM = '[零〇一二两三四五六七八九十百千]+';
 /** Words that count things in typed actuals. */
 export const COUNT_WORDS =
-  '人次|个|次|处|起|项|点|例|件|条|名|家|篇|位|台|套|回|户|所|宗|批|轮|环节|人|天|日|个月|月|年|周|小时|分钟|公斤|千克|公顷|公里|平方米|立方米|亩|吨|艘|辆|头|只|株|棵';
+  '人次|批次|个|次|处|起|项|点|例|件|条|名|家|篇|位|台|套|回|户|所|宗|批|轮|环节|人|张|笔|种|册|份|天|日|个月|月|年|周|小时|分钟|公斤|千克|公顷|公里|平方米|立方米|亩|吨|艘|辆|头|只|株|棵';
 const NUMERAL_BEFORE_UNIT = new RegExp(`(第|倒数第)?(${CN_NUM})(?=${COUNT_WORDS}|%)`, 'g');
 const PERCENT_OF = new RegExp(`百分之(${CN_NUM}(?:点[零〇一二三四五六七八九]+)?|\\d+(?:\\.\\d+)?)`);
 

@@ -9,10 +9,14 @@ import { NUM } from './lexicon';
 import type { ParseEnv } from './env';
 import { CIRCLED_CLASS } from './normalize';
 
-const UNIT_WORDS = '人次|次|处|起|项|点|个|例|件|条|回|篇|家|名';
+const UNIT_WORDS = '人次|次|处|起|项|点|个|例|件|条|回|篇|家|名|张|笔|种|册|份|台|户';
 const VERBS = '发现核实|发现|出现|有|存在|发生|查实|核实|被';
 
 const DEDUCTION_RE = new RegExp(`扣(?:减|除)?(${NUM})分`, 'g');
+/** A minimum the count must reach ("不少于6次", "至少召开4次"): then "每少1次" is a shortfall, not an event. */
+const MINIMUM = /不少于|至少|不低于|最少|达到\d/;
+/** "进京非访扣15分/批次", "受通报批评的扣0.5分/例": the unit after the points. */
+const PER_UNIT_AFTER_RE = new RegExp(`([^，；。:]{1,24}?)(?:的)?扣(?:减|除)?(${NUM})分\\/(${UNIT_WORDS}|批次|人)`, 'g');
 /** "发现1处扣2分", "延误1次扣2分", "违反1次扣0.5分": one occurrence named without 每. */
 const EVENT_VERBS = '发现|出现|发生|违反|延误|迟报|漏报|少报|涂改|违规';
 const OCCURRENCE_RE = new RegExp(`(?:每(${VERBS})?|(${EVENT_VERBS})(?=1))([^，；。每]{0,6}?)1?(${UNIT_WORDS})`, 'g');
@@ -34,7 +38,7 @@ function cleanEventLabel(s: string): string {
 /** The text between `from` and `to`, from the last sentence break or awarded points ("…，得3分，") on. */
 function clauseBefore(text: string, from: number, to: number): string {
   const head = text.slice(from, to);
-  const points = /得(?:满分|\d+(?:\.\d+)?分)[，,]?/g;
+  const points = /[得计记](?:满分|\d+(?:\.\d+)?分)[，,]?/g;
   let cut = Math.max(head.lastIndexOf('；'), head.lastIndexOf('。'));
   let m: RegExpExecArray | null;
   while ((m = points.exec(head))) cut = Math.max(cut, m.index + m[0].length - 1);
@@ -65,7 +69,11 @@ export function parsePerOccurrence(env: ParseEnv): PerOccurrenceRule | null {
       continue;
     }
     // "每少1次会议扣1分", "每缺1项扣": a shortfall under a minimum, not an event to count.
-    if (/^每?(?:少|缺少|缺|减少|低)$/.test(text.slice(prevEnd + last.index, prevEnd + last.index + 3).replace(/1.*$/, ''))) return null;
+    if (
+      /^每?(?:少|缺少|缺|减少|低)$/.test(text.slice(prevEnd + last.index, prevEnd + last.index + 3).replace(/1.*$/, '')) &&
+      MINIMUM.test([text, env.ctx.name ?? '', ...(env.ctx.context ?? [])].join('；'))
+    )
+      return null;
     const occAt = prevEnd + last.index;
     const afterUnit = text.slice(occAt + last[0].length, m.index);
     const verb = last[1] ?? last[2] ?? '';
@@ -75,6 +83,13 @@ export function parsePerOccurrence(env: ParseEnv): PerOccurrenceRule | null {
     if (!label) label = cleanEventLabel(last[3]);
     items.push({ label, deduction: new Decimal(m[1].replace(/,/g, '')), unitWord });
     prevEnd = deductionEnd;
+  }
+  if (items.length === 0) {
+    PER_UNIT_AFTER_RE.lastIndex = 0;
+    let a: RegExpExecArray | null;
+    while ((a = PER_UNIT_AFTER_RE.exec(text))) {
+      items.push({ label: cleanEventLabel(a[1].replace(/^.*[:：]/, '')), deduction: new Decimal(a[2].replace(/,/g, '')), unitWord: a[3] });
+    }
   }
   if (items.length === 0) return null;
   const statedFull = env.outcomes().find((o) => o.points && o.points.gt(0))?.points ?? null;

@@ -267,6 +267,8 @@ function scorePerOccurrence(rule: PerOccurrenceRule, actual: ActualValue, max: D
     for (const c of actual.counts) {
       const item = matchItem(rule.items, c.label);
       if (!item) return fail(`“${c.label}”对应不到评分标准中的扣分情形（${rule.items.map((i) => i.label).join('、')}）`);
+      // Two counts read as the same kind: one of them was matched by resemblance alone.
+      if (counted.some((x) => x.item === item)) return fail(`“${c.label}”与另一项都对应到“${item.label}”，请按评分标准的扣分情形分别填写`);
       if (c.n.lt(0) || !c.n.isInteger()) return fail(`“${c.label}”的次数${fmt(c.n)}不是非负整数`);
       counted.push({ item, n: c.n });
     }
@@ -305,6 +307,7 @@ function scoreAdditive(rule: AdditiveRule, actual: ActualValue, max: Decimal): R
     for (const c of actual.counts) {
       const item = matchItem(rule.items, c.label);
       if (!item) return fail(`“${c.label}”对应不到评分标准中的计分项（${rule.items.map((i) => i.label).join('、')}）`);
+      if (counted.some((x) => x.item === item)) return fail(`“${c.label}”与另一项都对应到“${item.label}”，请按评分标准的计分项分别填写`);
       if (c.n.lt(0)) return fail(`“${c.label}”的数量${fmt(c.n)}为负数`);
       counted.push({ item, n: c.n });
     }
