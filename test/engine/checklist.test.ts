@@ -308,3 +308,30 @@ describe('items scored at the evaluator’s discretion (酌情扣分)', () => {
     expect(out.score?.toString()).toBe('7');
   });
 });
+
+describe('failing conditions with fixed deductions are items', () => {
+  // 机械工业部 决算 assessment, 报表装订 (test/engine/rules/corpus/dept.json jxjs-03).
+  const text = '报表装订整齐、顺序正确、纸张大小符合规定的得5分。未装订或装订不整齐扣2分,装订顺序不正确扣1分,纸张大小不符合规定扣2分。';
+  const max = new Decimal(5);
+  const items = extractItems(parseRule(text, { name: '报表装订', max }), max)!;
+
+  test('each condition is a deduction item', () => {
+    expect(items.items.map((i) => [i.kind, i.label, i.points.toString()])).toEqual([
+      ['deduct', '未装订或装订不整齐', '2'],
+      ['deduct', '装订顺序不正确', '1'],
+      ['deduct', '纸张大小不符合规定', '2'],
+    ]);
+  });
+
+  test('judged: the deductions of the unmet items', () => {
+    const at = { sheet: '评分表', cell: 'H9' };
+    const out = judgeChecklist(
+      '报表装订',
+      items,
+      [1, 2, 3].map((seq) => ({ path: ['报表装订'], seq, verdict: seq === 2 ? ('unmet' as const) : ('met' as const) })),
+      max,
+      at,
+    );
+    expect(out.score?.toString()).toBe('4');
+  });
+});

@@ -67,9 +67,28 @@ function cleanItemLabel(s: string): string {
     .trim();
 }
 
+/** "未装订或装订不整齐扣2分", "没有年度报告的扣2分": a failing condition with a fixed deduction. */
+const FIXED_DEDUCT = new RegExp(`([^,，;；。()（）:：]{2,40}?)(?:的)?[,，]?\\s*扣(?:减|除)?\\s*(${NUM})\\s*分(?!\\s*\\/)`, 'g');
+const FAILING = /未|不|没有|无|缺|错误/;
+
+/** Two or more failing conditions, each with its fixed deduction; per-unit ones ("每…扣") are not items. */
+function fixedDeductions(text: string): { label: string; min: Decimal; max: Decimal }[] {
+  const out: { label: string; min: Decimal; max: Decimal }[] = [];
+  FIXED_DEDUCT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FIXED_DEDUCT.exec(text))) {
+    const raw = m[1].replace(/^.*?(?:[①②③④⑤⑥⑦⑧⑨⑩⑪⑫]|\d{1,2}[.、．](?!\d))\s*/, '');
+    if (/每/.test(raw) || !FAILING.test(raw) || /(?:存在|发现|出现)/.test(raw)) return [];
+    const label = cleanItemLabel(raw.replace(/的$/, ''));
+    if (!label) return [];
+    out.push({ label, min: dec(m[2]), max: dec(m[2]) });
+  }
+  return out.length >= 2 ? out : [];
+}
+
 /** Deduction ranges the text states ("存在…的扣2-5分"); per-unit deductions ("每…扣") are not items. */
 export function deductionItems(text: string): { label: string; min: Decimal; max: Decimal }[] {
-  const out: { label: string; min: Decimal; max: Decimal }[] = [];
+  const out: { label: string; min: Decimal; max: Decimal }[] = [...fixedDeductions(text)];
   DEDUCT_RANGE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DEDUCT_RANGE.exec(text))) {
