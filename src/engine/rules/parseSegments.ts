@@ -207,7 +207,10 @@ export function parseCategorical(env: ParseEnv, segs: Segment[]): CategoricalRul
   if (!segs.some((s) => s.outcome.fraction) && !env.ctx.max) return null;
   const options: CategoricalRule['options'] = [];
   for (const s of segs) {
-    const label = cleanLabel(s.cond);
+    let label = cleanLabel(s.cond);
+    // "依据是否充分，充分：3分", "…是否完整(制度健全、档案完整的得2分": the option is what follows the question.
+    const lead = Math.max(label.lastIndexOf('('), /是否/.test(label) ? label.lastIndexOf('，') : -1);
+    if (lead >= 0 && lead < label.length - 1) label = label.slice(lead + 1).replace(/的$/, '');
     const option: CategoricalRule['options'][number] = {
       label: label || '否则',
       keywords: label && !OTHERWISE.test(label) ? keywordsOf(label) : [],

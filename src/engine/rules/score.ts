@@ -328,7 +328,7 @@ function scoreAdditive(rule: AdditiveRule, actual: ActualValue, max: Decimal): R
 
 const NEGATION = /[未不没否无]/;
 /** Words that make an answer partial or late, which an option without them cannot describe. */
-const PARTIAL = /延迟|逾期|超期|滞后|部分|之一|整改|二次|但/;
+const PARTIAL = /延迟|逾期|超期|滞后|部分|之一|整改|二次|但|基本|较|大部|尚|略|一般/;
 
 function scoreCategorical(rule: CategoricalRule, actual: ActualValue, max: Decimal): RuleScoreResult {
   if (actual.kind !== 'text') return fail('请填写实际情况（文字），以对应评分标准的选项');

@@ -162,3 +162,16 @@ describe('every clause accounted for', () => {
     expect(parseRule('排名前3名得满分，4-6名扣1分，后3名不得分', { max: dec(5) }).kind).toBe('judgement');
   });
 });
+
+describe('options named in words', () => {
+  const t = '海洋经济发展引导资金设立的依据是否充分,充分:3分;一般:1.5分;没有:0分';
+  test.each([
+    ['充分', '3'],
+    ['一般', '1.5'],
+    ['没有', '0'],
+  ])('%s → %s', (a, want) => expect(score(t, '3', a)).toBe(want));
+
+  test('a qualified answer (基本充分) is not the unqualified option', () => {
+    expect(score(t, '3', '基本充分')).toMatch(/^pending/);
+  });
+});
