@@ -14,6 +14,7 @@ function stepSentence(rule: StepRule): string {
     const zero = rule.zeroAbove ? `；${rule.zeroAboveInclusive ? '达到' : '超过'}${q(rule.zeroAbove)}得0分` : '';
     return `每${verb}${rule.stepText}扣${d}分（${round}），扣完为止${zero}`;
   }
+  if (rule.rank) return `第1名得满分，每下降1名扣${d}分，扣完为止`;
   const subject = rule.subject;
   const cap = rule.maxDeduction ? `，扣满${fmt(rule.maxDeduction)}分为止` : '';
   if (rule.direction === 'either') {

@@ -17,6 +17,7 @@ import { parseAdditive, parsePerOccurrence } from './parseOccurrence';
 import { parseProportional } from './parseProportional';
 import { parseBands, parseCategorical, parseChecklist, parseTiers } from './parseSegments';
 import { hasStepClause, parseStep } from './parseStep';
+import { parseRank } from './parseRank';
 
 function judgement(env: ParseEnv, reason: string): JudgementRule {
   return { kind: 'judgement', text: env.raw, subject: env.ctx.name ?? '', statedFull: null, reason };
@@ -29,6 +30,7 @@ function parseWith(env: ParseEnv): Rule {
   const rule =
     parseGrade(env) ??
     parsePerMonth(env) ??
+    parseRank(env) ??
     parseStep(env) ??
     parseAdditive(env) ??
     parseBands(env, segs) ??

@@ -105,6 +105,14 @@ function scoreStep(rule: StepRule, actual: ActualValue, max: Decimal): RuleScore
   const thr = rule.threshold;
   const a = inSpaceOf(one.q, thr);
   if (!a.ok) return a;
+  if (rule.rank) {
+    if (!one.q.value.isInteger() || one.q.value.lt(1)) return fail(`名次${fmtQuantity(one.q)}不是正整数`);
+    const places = one.q.value.minus(1);
+    const lost = places.times(rule.deduction);
+    const head = `排名第${fmt(one.q.value)}名`;
+    if (places.isZero()) return finish(max, max, `${head}，得满分${pts(max)}`);
+    return finish(max.minus(lost), max, `${head}，比第1名落后${fmt(places)}名，每名扣${pts(rule.deduction)}，扣${pts(lost)}，${afterDeduction(max, lost)}`);
+  }
   const either = rule.direction === 'either';
   const below = rule.direction === 'below' || (either && a.value.lt(thr.value));
   const v = a.value;

@@ -108,6 +108,8 @@ export interface StepRule extends RuleBase {
   zeroAbove?: Quantity;
   /** zeroAbove includes the value itself ("及以上"). */
   zeroAboveInclusive?: boolean;
+  /** The threshold is first place and the actual a rank ("第5名"): each place down costs the deduction. */
+  rank?: boolean;
   /** "扣满10分为止": deductions stop at this many points (the max when not said). */
   maxDeduction?: Decimal;
 }

@@ -175,3 +175,14 @@ describe('options named in words', () => {
     expect(score(t, '3', '基本充分')).toMatch(/^pending/);
   });
 });
+
+describe('ranks', () => {
+  test('first place keeps the max, each place down costs the stated points', () => {
+    const t = '按排位打分,每位次按0.25分递减';
+    expect(score(t, '20', '第1名')).toBe('20');
+    expect(score(t, '20', '第2名')).toBe('19.75');
+    expect(score(t, '20', '第五名')).toBe('19');
+    expect(score(t, '20', '第99名')).toBe('0');
+    expect(score(t, '20', '倒数第2名')).toMatch(/^pending/);
+  });
+});
