@@ -169,8 +169,12 @@ export function actualFromInputs(inputs: Record<string, string>, rule: Rule): { 
       display: read.map((x) => `${x.name}${fmtQuantity(x.q)}`).join('，'),
     };
   }
-  const m = rule.measure ?? planPair(read);
+  const pair = planPair(read);
+  let m = rule.measure ?? pair;
   if (!m) return { error: `有${read.length}个输入（${read.map((x) => x.name).join('、')}），评分标准没有写明如何由它们计算` };
+  // "根据超计划时间占计划完成时间百分比…与计划每相差4%": against 100% of the plan, 实际÷计划 says the same.
+  const againstPlan = rule.kind === 'step' && rule.threshold.unit === 'percent' && rule.threshold.value.eq(1);
+  if (m !== pair && pair && againstPlan && !read.some((x) => nameScore(m!.numerator, x.name) > 0.5)) m = pair;
   const pick = (want: string, taken: Set<number>) => {
     let best = -1;
     let bestScore = 0.5;

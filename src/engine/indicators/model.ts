@@ -8,9 +8,11 @@ export type ColumnRole =
   | 'level1'
   | 'level2'
   | 'level3'
+  | 'level4'
   | 'max1'
   | 'max2'
   | 'max3'
+  | 'max4'
   | 'explanation'
   | 'description'
   | 'rule'
@@ -25,9 +27,25 @@ export type ColumnRole =
   | 'subtotal'
   | 'rate';
 
-export type LevelRole = 'level1' | 'level2' | 'level3';
-export const LEVEL_ROLES: readonly LevelRole[] = ['level1', 'level2', 'level3'];
-export const MAX_ROLE: Record<LevelRole, ColumnRole> = { level1: 'max1', level2: 'max2', level3: 'max3' };
+export type LevelRole = 'level1' | 'level2' | 'level3' | 'level4';
+export const LEVEL_ROLES: readonly LevelRole[] = ['level1', 'level2', 'level3', 'level4'];
+export const MAX_ROLE: Record<LevelRole, ColumnRole> = { level1: 'max1', level2: 'max2', level3: 'max3', level4: 'max4' };
+
+/**
+ * One grade of a table that puts its grades side by side (优 | 良 | 中 | 差), each with its
+ * condition and points: read together as one bands rule text per indicator.
+ */
+export interface GradeColumn {
+  /** The grade as headed: 优, 良好, 合格 … */
+  label: string;
+  /** Column of the grade's condition text. */
+  col: number;
+  /** Column of its points, when the grade has a 分值 sub-column. */
+  pointsCol?: number;
+  /** Points or share of the max stated in the header: "优（10分）", "良(80%)". */
+  points?: string;
+  share?: string;
+}
 
 export interface HeaderInfo {
   /** First and last header row (1-based, inclusive). */
@@ -41,6 +59,10 @@ export interface HeaderInfo {
   levels: LevelRole[];
   /** Last column that has a header label. */
   lastCol: number;
+  /** Why each role went to its column ("表头“权数”：分值的同义词"), for the detection panel and --json. */
+  why?: Partial<Record<ColumnRole, string>>;
+  /** Grade columns side by side (优/良/中/差), read as the rule text when there is no 评分标准 column. */
+  grades?: GradeColumn[];
 }
 
 export interface CellRef {

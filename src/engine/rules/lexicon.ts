@@ -92,6 +92,9 @@ export const COMPARATORS: [string, Bound][] = (
 export function comparatorBefore(text: string, start: number): Bound | null {
   const head = text.slice(Math.max(0, start - 6), start);
   for (const [w, b] of COMPARATORS) if (head.endsWith(w)) return b;
+  // "达到可种面积(新增水田面积)的100%": the comparator governs the share of a named whole.
+  const far = /(达到|不低于|不少于|超过|低于|不足)[^，；。\d]{1,20}的$/.exec(text.slice(Math.max(0, start - 24), start));
+  if (far) return COMPARATORS.find(([w]) => w === far[1])![1];
   if (/(为|是|应为|保证|控制数为|控制金额|目标值为|标准为)$/.test(head)) return 'lowerInc';
   return null;
 }

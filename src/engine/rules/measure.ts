@@ -16,8 +16,13 @@ function clean(s: string): string {
     .trim();
 }
 
+/** "资金拨付到位占经批准的实施方案确定的资金比例": A as a share of B. */
+const SHARE_RE = new RegExp(`(${NAME})占(?:经批准的)?(${NAME}?)(?:的)?(?:比例|比重|百分比)`);
+
 /** The first ratio of two named amounts in the text, or (a − b) ÷ b. */
 export function readMeasure(text: string): Measure | null {
+  const share = SHARE_RE.exec(text);
+  if (share && !RATIO_RE.test(text)) return { numerator: clean(share[1]), denominator: clean(share[2]), text: share[0] };
   const m = RATIO_RE.exec(text);
   if (!m) return null;
   const [, num, minus, den] = m;

@@ -95,6 +95,8 @@ export function normRuleText(text: unknown): string {
   s = s.replace(/,/g, (_m, at: number) => (/\d/.test(s[at - 1] ?? '') && /^\d{3}(?!\d)/.test(s.slice(at + 1)) ? ',' : '，'));
   s = s.replace(/;/g, '；');
   s = simplified(s);
+  // OCR reads "=" as "二" in "得分=": "得分二资金到位率*分值" has no other reading.
+  s = s.replace(/得分二(?=[\u4e00-\u9fff(（])/g, '得分=');
   s = cnNumeralsToDigits(s);
   // "，少一次扣1分" after "不少于2次": a shortfall counted per unit, as "每少1次扣1分" says it.
   s = s.replace(/(^|[，；。(])(少|缺少|缺)(1)(个|次|项|处|名|人|条|件)(?=[^，；。]{0,8}?扣)/g, '$1每$2$3$4');

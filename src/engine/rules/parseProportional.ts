@@ -19,7 +19,7 @@ const CUTOFF_RE = new RegExp(
 );
 const CAP_RE = /超过[^，；。)]{0,8}?按[^，；。)]{0,8}?计|最高不超过|最多不超过|不超过满分|不得超过|封顶|最高为|最高得|以满分计|按满分计/;
 const MUL = '[×*xX]';
-const POINTS_WORD = /[×*xX](?:相应|该指标|指标)?(?:分值|满分|权重|权数)/;
+const POINTS_WORD = /[×*xX](?:相应|该项指标|该项|该指标|本项|指标)?(?:分值|满分|权重|权数)/;
 
 // Compiled once, not per formula (the global one is reset before use).
 const TIMES_100_RE = new RegExp(`${MUL}100%`, 'g');
