@@ -133,7 +133,10 @@ export function parseBands(env: ParseEnv, segs: Segment[]): BandsRule | null {
   }
   closeGaps(bands, implicit);
   const best = bands.reduce((a, b) => (b.points.gt(a) ? b.points : a), ZERO);
-  return { kind: 'bands', text: env.raw, subject: env.ctx.name ?? '', statedFull: best.gt(0) ? best : null, bands };
+  const rule: BandsRule = { kind: 'bands', text: env.raw, subject: env.ctx.name ?? '', statedFull: best.gt(0) ? best : null, bands };
+  // Say which convention filled the gap where the text does not mark its edges ("90-95%").
+  if ([...implicit.values()].some((e) => e.lo || e.hi)) rule.notes = ['区间端点未写明是否包含，按下限含、上限不含计'];
+  return rule;
 }
 
 function covers(b: Band, v: Quantity): boolean {

@@ -209,7 +209,7 @@ describe('bands', () => {
     expect(scoreOf(score(rule, actual('90%'), '5'))).toBe('5');
     expect(scoreOf(score(rule, actual('85%'), '5'))).toBe('4');
     expect(scoreOf(score(rule, actual('84.99%'), '5'))).toBe('0');
-    expect(explainRule(parseRule(rule), dec(5))).toBe('区间：≥90%得5分；85%（含）~90%得4分；≤85%得0分');
+    expect(explainRule(parseRule(rule), dec(5))).toBe('区间：≥90%得5分；85%（含）~90%得4分；≤85%得0分；区间端点未写明是否包含，按下限含、上限不含计');
   });
 
   test('"(含)" on the upper edge: that edge belongs to the band, the lower one does not', () => {
