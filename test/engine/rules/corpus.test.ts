@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { dec } from '../../../src/engine/decimal';
 import { explainRule, parseRule } from '../../../src/engine/rules';
+import { scoreTyped } from '../../../src/engine/scoring/typed';
 import { loadCorpus, runEntry } from './corpus/run';
 
 const corpus = loadCorpus();
@@ -68,6 +69,34 @@ describe('rule corpus', () => {
         expect(explainRule(rule, dec(5)).length).toBeGreaterThan(0);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('monotonic rules give monotonic scores', () => {
+  // Every corpus rule read as a per-unit step or a proportion, on percentages in 0..150%.
+  const monotone = corpus
+    .map((e) => ({ e, rule: parseRule(e.text, { name: e.indicator, max: dec(e.max), context: e.context }) }))
+    .filter(({ rule }) => (rule.kind === 'step' && rule.threshold.unit === 'percent' && !rule.rank) || (rule.kind === 'proportional' && !rule.inverse));
+
+  test('there are such rules to check', () => expect(monotone.length).toBeGreaterThanOrEqual(10));
+
+  test('more of a higher-is-better measure never scores less (less of a lower-is-better one never scores less)', () => {
+    const pct = fc.integer({ min: 0, max: 15000 }).map((n) => `${(n / 100).toFixed(2)}%`);
+    fc.assert(
+      fc.property(fc.constantFrom(...monotone), pct, pct, ({ e, rule }, x, y) => {
+        const [lo, hi] = parseFloat(x) <= parseFloat(y) ? [x, y] : [y, x];
+        const at = (a: string) => scoreTyped({ name: e.indicator, max: dec(e.max), ruleText: e.text, context: e.context, actual: a });
+        const a = at(lo);
+        const b = at(hi);
+        if (!a.ok || !b.ok) return;
+        const up = rule.kind === 'proportional' || (rule.kind === 'step' && rule.direction === 'below');
+        const down = rule.kind === 'step' && rule.direction === 'above';
+        if (up) expect(a.score.lte(b.score)).toBe(true);
+        if (down) expect(a.score.gte(b.score)).toBe(true);
+        expect(a.score.gte(0) && a.score.lte(dec(e.max))).toBe(true);
+      }),
+      { numRuns: 1000 },
     );
   });
 });
