@@ -7,19 +7,26 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { productionManifest } = require('./scripts/manifest-url');
 
 const DEV_PORT = 3000;
 
 /** Emitted pages, shared with test/manifest.test.ts (every manifest URL must be one of these or a copied asset). */
 const PAGES = [
-  // Shared runtime: the commands entry is loaded into the task pane page (the manifest's FunctionFile).
-  { filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane', 'commands'] },
+  // Shared runtime: the task pane page is the manifest's FunctionFile. The small `functions` entry comes first
+  // (manual order) and registers the ribbon handlers before the pane's UI scripts run; it loads the engine on demand.
+  { filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'taskpane'], chunksSortMode: 'manual' },
   // Stand-alone function file for hosts without a shared runtime.
-  { filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] },
+  { filename: 'commands.html', template: './src/commands/commands.html', chunks: ['functions'] },
 ];
 const COPIED = [
   { from: 'assets', to: 'assets' },
-  { from: 'manifest.xml', to: 'manifest.xml' },
+  {
+    from: 'manifest.xml',
+    to: 'manifest.xml',
+    // dist/manifest.xml: the deployment's HTTPS base URL (ADDIN_BASE_URL) and a SupportUrl; see scripts/manifest-url.js.
+    transform: (content) => productionManifest(content.toString('utf8'), { baseUrl: process.env.ADDIN_BASE_URL, supportUrl: process.env.ADDIN_SUPPORT_URL }),
+  },
 ];
 
 async function httpsOptions() {
@@ -39,7 +46,8 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: dev ? 'eval-cheap-module-source-map' : 'source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
-      commands: './src/commands/commands.ts',
+      // The function file's script: Office.actions.associate at top level; ./commands (engine) is a dynamic import.
+      functions: './src/commands/functions.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -68,10 +76,7 @@ module.exports = async (env = {}, argv = {}) => {
         },
       ],
     },
-    plugins: [
-      ...PAGES.map((p) => new HtmlWebpackPlugin({ ...p, scriptLoading: 'defer' })),
-      new CopyWebpackPlugin({ patterns: COPIED }),
-    ],
+    plugins: [...PAGES.map((p) => new HtmlWebpackPlugin({ ...p, scriptLoading: 'defer' })), new CopyWebpackPlugin({ patterns: COPIED })],
     optimization: {
       // One runtime for both entries: on the shared-runtime page the commands and the pane share module instances.
       runtimeChunk: 'single',

@@ -48,7 +48,21 @@ describe('manifest.xml', () => {
 
   it('has the required base elements, in schema order', () => {
     const top = childNames(doc.documentElement);
-    const order = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
+    const order = [
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+      'VersionOverrides',
+    ];
     expect(top).toEqual(order);
     expect(one('Id').textContent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
     expect(one('Version').textContent).toMatch(/^\d+(\.\d+){0,3}$/);
@@ -112,8 +126,11 @@ describe('manifest.xml', () => {
       ['撤销本次评分', 'ExecuteFunction', 'undoScoring'],
       ['打开面板', 'ShowTaskpane', null],
     ]);
-    const source = fs.readFileSync(path.join(ROOT, 'src/commands/commands.ts'), 'utf8');
-    const ids = /COMMAND_IDS = \[([^\]]+)\]/.exec(source)![1].match(/'[^']+'/g)!.map((s) => s.slice(1, -1));
+    const source = fs.readFileSync(path.join(ROOT, 'src/commands/ids.ts'), 'utf8');
+    const ids = /COMMAND_IDS = \[([^\]]+)\]/
+      .exec(source)![1]
+      .match(/'[^']+'/g)!
+      .map((s) => s.slice(1, -1));
     expect(byName('FunctionName').map((f) => f.textContent)).toEqual(ids);
     expect(byName('TaskpaneId').map((e) => e.textContent)).toHaveLength(1);
   });
@@ -155,10 +172,12 @@ describe('manifest.xml', () => {
       .map((e) => e.getAttribute('id')!);
     expect(new Set(ids).size).toBe(ids.length);
     for (const s of byName('String', one('ShortStrings'))) {
-      for (const v of [s.getAttribute('DefaultValue')!, ...byName('Override', s).map((o) => o.getAttribute('Value')!)]) expect(v.length).toBeLessThanOrEqual(125);
+      for (const v of [s.getAttribute('DefaultValue')!, ...byName('Override', s).map((o) => o.getAttribute('Value')!)])
+        expect(v.length).toBeLessThanOrEqual(125);
     }
     for (const s of byName('String', one('LongStrings'))) {
-      for (const v of [s.getAttribute('DefaultValue')!, ...byName('Override', s).map((o) => o.getAttribute('Value')!)]) expect(v.length).toBeLessThanOrEqual(250);
+      for (const v of [s.getAttribute('DefaultValue')!, ...byName('Override', s).map((o) => o.getAttribute('Value')!)])
+        expect(v.length).toBeLessThanOrEqual(250);
     }
   });
 
@@ -192,5 +211,33 @@ describe('manifest.xml', () => {
       const png = fs.readFileSync(path.join(ROOT, one(name).getAttribute('DefaultValue')!.slice(DEV_ORIGIN.length)));
       expect(png.readUInt32BE(16)).toBe(name === 'IconUrl' ? 32 : 64);
     }
+  });
+});
+
+describe('production manifest (dist/manifest.xml)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { productionManifest } = require('../scripts/manifest-url.js') as {
+    productionManifest: (xml: string, o?: { baseUrl?: string; supportUrl?: string }) => string;
+  };
+
+  it('moves every URL to the configured HTTPS base URL and adds a SupportUrl in schema order', () => {
+    const out = productionManifest(xml, { baseUrl: 'https://addin.example.cn/perf-eval', supportUrl: 'https://example.cn/help?a=1&b=2' });
+    const d = new DOMParser().parseFromString(out, 'application/xml');
+    expect(d.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(out).not.toContain('localhost');
+    const urls = all(d).flatMap((e) => ['DefaultValue', 'Value'].map((a) => e.getAttribute(a)).filter((v): v is string => !!v && /^https?:/.test(v)));
+    for (const u of urls) expect(u.startsWith('https://addin.example.cn/perf-eval/') || u === 'https://example.cn/help?a=1&b=2').toBe(true);
+    expect(childNames(d.documentElement).slice(6, 10)).toEqual(['IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'Hosts']);
+    expect(one('SupportUrl', d).getAttribute('DefaultValue')).toBe('https://example.cn/help?a=1&b=2');
+  });
+
+  it('refuses a base URL that is not HTTPS', () => {
+    expect(() => productionManifest(xml, { baseUrl: 'http://addin.example.cn/' })).toThrow(/https/);
+  });
+
+  it('is what the webpack build copies', () => {
+    const copied = webpackConfig.COPIED.find((c) => c.from === 'manifest.xml') as { transform?: (b: Buffer) => string } | undefined;
+    expect(typeof copied?.transform).toBe('function');
+    expect(copied!.transform!(Buffer.from(xml))).toContain('<SupportUrl DefaultValue="https://localhost:3000/taskpane.html"/>');
   });
 });

@@ -2,50 +2,76 @@
  * Ribbon commands (ExecuteFunction): 一键评分, 校验, 撤销本次评分. They run in
  * the shared runtime, call the same services as the task pane, publish the
  * outcome for the pane, and always call event.completed(), also on failure:
- * Office keeps the button busy until it is called.
+ * Office keeps the button busy until it is called. This module carries the
+ * engine; ./functions registers lightweight handlers that load it on demand.
  */
+import { RESULTS_SHEET } from '../engine/validate/resultsSheet';
 import { publishOutcome } from '../workbook/office/outcomeBus';
 import { errorText, failedOutcome, type RunAction, type RunOutcome } from '../workbook/office/outcome';
-import { runScoring, runUndo, runValidation } from '../workbook/office/run';
+import { goToCell, runScoring, runUndo, runValidation } from '../workbook/office/run';
+import { COMMAND_IDS, type CommandId, type CompletableEvent } from './ids';
+import { waitForPane } from './paneState';
 
-export const COMMAND_IDS = ['scoreWorkbook', 'validateWorkbook', 'undoScoring'] as const;
-export type CommandId = (typeof COMMAND_IDS)[number];
-
-interface CompletableEvent {
-  completed: (options?: { allowEvent?: boolean }) => void;
-}
+export { COMMAND_IDS, type CommandId } from './ids';
 
 export interface CommandDeps {
   score: () => Promise<RunOutcome>;
   validate: () => Promise<RunOutcome>;
   undo: () => Promise<RunOutcome>;
-  /** Surface an outcome without a dialog: open the task pane that shows it. */
-  showPane: () => void;
+  /**
+   * Surface an outcome without a dialog: open the task pane that shows it. Resolves false when the
+   * pane could not be shown (no shared runtime, or showAsTaskpane ignored as for Marketplace add-ins).
+   */
+  showPane: () => void | boolean | Promise<boolean>;
   publish: (outcome: RunOutcome) => void;
+  /** 校验 when the pane cannot be shown: write the 校验结果 sheet and select it. */
+  validateIntoSheet?: () => Promise<RunOutcome>;
 }
 
-function showTaskpane(): void {
+/** How long a shown pane has to report itself visible before the ribbon falls back. */
+export const PANE_TIMEOUT_MS = 1500;
+
+async function showTaskpane(): Promise<boolean> {
   try {
     const addin = typeof Office !== 'undefined' ? Office.addin : undefined;
-    // Fire and forget: a pane that never reports "shown" must not hold the command open.
-    addin?.showAsTaskpane?.().catch(() => undefined);
+    // showAsTaskpane needs SharedRuntime 1.1: https://learn.microsoft.com/javascript/api/office/office.addin#office-office-addin-showastaskpane-member(1)
+    if (!addin?.showAsTaskpane || !Office.context?.requirements?.isSetSupported('SharedRuntime', '1.1')) return false;
+    const visible = waitForPane(PANE_TIMEOUT_MS);
+    // Not awaited alone: a pane that never reports "shown" must not hold the command open.
+    await Promise.race([addin.showAsTaskpane(), new Promise((r) => setTimeout(r, PANE_TIMEOUT_MS))]);
+    // Ignored for add-ins from Microsoft Marketplace: the promise resolves, no pane appears, no visibility event comes.
+    return await visible;
   } catch {
-    // No shared runtime: the outcome stays published for when the pane is opened.
+    return false;
   }
 }
 
+/** Ribbon runs wait for a cell edit to end instead of failing (where the host allows it). */
+const ribbon = { delayForCellEdit: true } as const;
+
+async function validateIntoSheet(): Promise<RunOutcome> {
+  const outcome = await runValidation({ ...ribbon, writeResults: true });
+  if (outcome.ok || outcome.cellsWritten > 0) {
+    const problem = await goToCell(RESULTS_SHEET, 'A1', ribbon);
+    if (problem) outcome.notes = [...outcome.notes, problem];
+  }
+  return outcome;
+}
+
 export const defaultDeps: CommandDeps = {
-  score: () => runScoring(),
-  validate: () => runValidation(),
-  undo: () => runUndo(),
+  score: () => runScoring(ribbon),
+  validate: () => runValidation(ribbon),
+  undo: () => runUndo(ribbon),
   showPane: showTaskpane,
   publish: publishOutcome,
+  validateIntoSheet,
 };
 
 /**
  * Wrap a service as a command handler. Scoring and undo stay silent when they
  * succeed (the workbook shows the result); validation results and every
- * failure open the pane.
+ * failure open the pane. When the pane cannot be shown, 校验 writes its
+ * results into the 校验结果 sheet and selects it instead.
  */
 function handler(action: RunAction, run: () => Promise<RunOutcome>, deps: CommandDeps, alwaysShow: boolean) {
   return async (event: CompletableEvent): Promise<void> => {
@@ -57,7 +83,12 @@ function handler(action: RunAction, run: () => Promise<RunOutcome>, deps: Comman
         outcome = failedOutcome(action, `运行失败：${errorText(e)}`);
       }
       deps.publish(outcome);
-      if (alwaysShow || !outcome.ok) deps.showPane();
+      if (alwaysShow || !outcome.ok) {
+        const shown = await deps.showPane();
+        if (shown === false && action === 'validate' && deps.validateIntoSheet) {
+          deps.publish(await deps.validateIntoSheet());
+        }
+      }
     } catch {
       // Publishing or showing the pane failed: nothing more to tell the user from here.
     } finally {
@@ -77,11 +108,4 @@ export function createHandlers(deps: CommandDeps = defaultDeps): Record<CommandI
 export function registerCommands(actions: { associate: (id: string, fn: (event: CompletableEvent) => void) => void }, deps: CommandDeps = defaultDeps): void {
   const handlers = createHandlers(deps);
   for (const id of COMMAND_IDS) actions.associate(id, handlers[id]);
-}
-
-// Outside Office (workbench, tests) there is nothing to register.
-if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
-  Office.onReady(() => {
-    if (Office.actions) registerCommands(Office.actions);
-  });
 }

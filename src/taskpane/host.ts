@@ -2,22 +2,37 @@
  * Office host or browser workbench? office.js comes from Microsoft's CDN; when
  * it is absent (offline, opened in a plain browser) `Office` is undefined and
  * the pane runs as the workbench at once. When it is present outside Excel,
- * Office.onReady reports no host; if it never answers, a timeout decides.
+ * Office.onReady reports no host. If it has not answered after the timeout the
+ * pane starts as the workbench, but keeps listening: a late answer from Excel
+ * (a slow start) switches it to Excel mode through `onLateOffice`.
  */
 export type HostMode = 'office' | 'workbench';
 
-export async function detectHost(timeoutMs = 4000): Promise<HostMode> {
+export async function detectHost(timeoutMs = 4000, onLateOffice?: () => void): Promise<HostMode> {
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return 'workbench';
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let timedOut = false;
+  let ready: Promise<HostMode>;
   try {
-    const info = await Promise.race([
-      Office.onReady(),
+    ready = Promise.resolve(Office.onReady()).then(
+      (info) => (info && String(info.host) === 'Excel' ? 'office' : 'workbench'),
+      () => 'workbench' as const,
+    );
+  } catch {
+    return 'workbench';
+  }
+  try {
+    const mode = await Promise.race([
+      ready,
       new Promise<null>((resolve) => {
-        timer = setTimeout(() => resolve(null), timeoutMs);
+        timer = setTimeout(() => {
+          timedOut = true;
+          resolve(null);
+        }, timeoutMs);
       }),
     ]);
-    return info && String(info.host) === 'Excel' ? 'office' : 'workbench';
-  } catch {
+    if (mode) return mode;
+    if (onLateOffice) void ready.then((late) => (late === 'office' && timedOut ? onLateOffice() : undefined));
     return 'workbench';
   } finally {
     if (timer !== undefined) clearTimeout(timer);

@@ -5,7 +5,7 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import type { OpenWorkbench } from './backend';
-import { detectHost, prefersDark } from './host';
+import { detectHost, prefersDark, type HostMode } from './host';
 import { officeBackend } from './officeBackend';
 
 const openWorkbench: OpenWorkbench = async (data, name) => {
@@ -16,10 +16,15 @@ const openWorkbench: OpenWorkbench = async (data, name) => {
 async function main(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) return;
-  const mode = await detectHost();
-  const office = mode === 'office' ? officeBackend : undefined;
-  document.body.dataset.mode = mode;
-  createRoot(container).render(<App mode={mode} office={office} openWorkbench={openWorkbench} dark={prefersDark()} />);
+  const root = createRoot(container);
+  const render = (mode: HostMode) => {
+    document.body.dataset.mode = mode;
+    const office = mode === 'office' ? officeBackend : undefined;
+    // A key per mode: switching remounts the app in Excel mode rather than keeping workbench state.
+    root.render(<App key={mode} mode={mode} office={office} openWorkbench={openWorkbench} dark={prefersDark()} />);
+  };
+  // A slow Office start first shows the workbench, then switches to Excel mode when onReady answers.
+  render(await detectHost(4000, () => render('office')));
 }
 
 void main();

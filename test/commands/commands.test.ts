@@ -92,41 +92,45 @@ describe('ribbon commands', () => {
   });
 });
 
-describe('commands module in an Office host', () => {
+describe('function file (src/commands/functions.ts) in an Office host', () => {
   const g = globalThis as unknown as { Office?: unknown };
   afterEach(() => {
     delete g.Office;
   });
 
-  it('associates the handlers on Office.onReady; they call the shared services and complete', async () => {
+  it('associates every handler at top level, before Office.onReady; they load the commands, run the shared services and complete', async () => {
     const associated = new Map<string, (e: { completed: () => void }) => Promise<void>>();
-    const showAsTaskpane = jest.fn(() => Promise.resolve());
+    const onReady = jest.fn(() => new Promise(() => undefined)); // never ready: registration must not wait for it
     g.Office = {
-      onReady: (cb: () => void) => {
-        cb();
-        return Promise.resolve({ host: 'Excel', platform: 'PC' });
-      },
+      onReady,
       actions: { associate: (id: string, fn: (e: { completed: () => void }) => Promise<void>) => associated.set(id, fn) },
-      addin: { showAsTaskpane },
+      context: { requirements: { isSetSupported: () => true } },
+      addin: { showAsTaskpane: jest.fn(() => Promise.resolve()) },
     };
     const failed: RunOutcome = { ...success('score'), ok: false, error: '工作表“附件1”受保护' };
     (run.runScoring as jest.Mock).mockResolvedValueOnce(failed);
     (run.runValidation as jest.Mock).mockRejectedValueOnce(new Error('boom'));
 
     jest.isolateModules(() => {
-      require('../../src/commands/commands');
+      require('../../src/commands/functions');
     });
     expect([...associated.keys()]).toEqual(['scoreWorkbook', 'validateWorkbook', 'undoScoring']);
 
     const e1 = event();
     await associated.get('scoreWorkbook')!(e1);
     expect(e1.completed).toHaveBeenCalledTimes(1);
-    expect(showAsTaskpane).toHaveBeenCalledTimes(1);
+    // The ribbon asks Excel.run to wait for a cell edit to end.
+    expect((run.runScoring as jest.Mock).mock.calls[0][0]).toMatchObject({ delayForCellEdit: true });
+  });
 
+  it('completes the event exactly once, also when the commands cannot be loaded', async () => {
+    const { lazyHandler } = jest.requireActual('../../src/commands/functions') as typeof import('../../src/commands/functions');
+    const e = event();
+    await lazyHandler('scoreWorkbook', () => Promise.reject(new Error('offline')))(e);
+    expect(e.completed).toHaveBeenCalledTimes(1);
     const e2 = event();
-    await associated.get('validateWorkbook')!(e2);
+    await lazyHandler('scoreWorkbook', async () => ({ ...createHandlers(deps()), scoreWorkbook: async (ev) => ev.completed() }))(e2);
     expect(e2.completed).toHaveBeenCalledTimes(1);
-    expect(showAsTaskpane).toHaveBeenCalledTimes(2);
   });
 
   it('publishes to the bus the task pane listens to', async () => {
@@ -136,5 +140,25 @@ describe('commands module in an Office host', () => {
     await handlers().undoScoring(e);
     expect(lastOutcome()).toEqual(success('undo'));
     expect(e.completed).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('校验 when the pane cannot be shown', () => {
+  it('writes the 校验结果 sheet instead and publishes that outcome', async () => {
+    const written: RunOutcome = { ...success('validate'), cellsWritten: 12 };
+    const validateIntoSheet = jest.fn(async () => written);
+    const d = deps({ showPane: () => false, validateIntoSheet });
+    const e = event();
+    await createHandlers(d).validateWorkbook(e);
+    expect(validateIntoSheet).toHaveBeenCalledTimes(1);
+    expect(d.published).toEqual([success('validate'), written]);
+    expect(e.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not when the pane showed', async () => {
+    const validateIntoSheet = jest.fn(async () => success('validate'));
+    const d = deps({ showPane: () => true, validateIntoSheet });
+    await createHandlers(d).validateWorkbook(event());
+    expect(validateIntoSheet).not.toHaveBeenCalled();
   });
 });

@@ -29,6 +29,32 @@ describe('detectHost', () => {
   });
 });
 
+describe('detectHost, slow start', () => {
+  it('starts as the workbench after the timeout, then switches to Excel when Office.onReady answers late', async () => {
+    let answer!: (info: unknown) => void;
+    g.Office = { onReady: () => new Promise((r) => (answer = r)) };
+    const late = jest.fn();
+    expect(await detectHost(20, late)).toBe('workbench');
+    expect(late).not.toHaveBeenCalled();
+    answer({ host: 'Excel', platform: 'PC' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(late).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not switch when the late answer is not Excel, nor when the first answer came in time', async () => {
+    let answer!: (info: unknown) => void;
+    g.Office = { onReady: () => new Promise((r) => (answer = r)) };
+    const late = jest.fn();
+    await detectHost(20, late);
+    answer({ host: null, platform: null });
+    await new Promise((r) => setTimeout(r, 0));
+    g.Office = { onReady: () => Promise.resolve({ host: 'Excel' }) };
+    expect(await detectHost(1000, late)).toBe('office');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(late).not.toHaveBeenCalled();
+  });
+});
+
 describe('prefersDark', () => {
   it('follows the Office theme background', () => {
     g.Office = { context: { officeTheme: { bodyBackgroundColor: '#262626' } } };

@@ -10,7 +10,7 @@ import type { WorkbookSnapshot } from '../../engine/snapshot';
 import { detectFeatures, type OfficeFeatures } from './features';
 import { SAFE_REQUEST_BYTES } from './limits';
 import { describeOfficeError, officeErrorInfo } from './officeError';
-import { batchActions, describeAction, planPatch, type Action } from './plan';
+import { batchActions, describeAction, isStructural, planPatch, type Action } from './plan';
 import { precheckPatch, type SheetInfo } from './precheck';
 
 export interface ApplyOptions {
@@ -19,6 +19,8 @@ export interface ApplyOptions {
   features?: OfficeFeatures;
   /** Request size budget per sync (tests lower it). */
   maxRequestBytes?: number;
+  /** The workbook's structure protection as read with the snapshot (ExcelApi 1.7); undefined when the host cannot tell. */
+  structureProtected?: boolean;
 }
 
 export type ApplyResult =
@@ -102,13 +104,17 @@ function queue(context: Excel.RequestContext, cache: SheetCache, a: Action): voi
     case 'print': {
       const layout = sheetOf(context, cache, a.sheet).pageLayout;
       if (a.landscape) layout.orientation = 'Landscape';
-      // verticalFitToPages 0 = as many pages tall as needed (one page wide).
-      if (a.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      // One page wide; fit-to-pages values are page counts, so "tall as needed" is a generous count.
+      if (a.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: a.pagesTall };
       if (a.title) layout.headersFooters.defaultForAllPages.centerHeader = a.title;
       return;
     }
     case 'printArea':
       sheetOf(context, cache, a.sheet).pageLayout.setPrintArea(a.address);
+      return;
+    case 'clearSheet':
+      // The whole sheet (getRange() without an address); only contents: the record sheet has no formatting.
+      sheetOf(context, cache, a.sheet).getRange().clear('Contents');
       return;
     case 'autofitRows':
       sheetOf(context, cache, a.sheet).getRange(a.address).format.autofitRows();
@@ -201,7 +207,15 @@ export async function applyPatch(context: Excel.RequestContext, patch: Patch, op
 
   const printAreas = new Map<string, string>();
   for (const s of options.snapshot?.sheets ?? []) if (s.printArea) printAreas.set(s.name.toLowerCase(), s.printArea);
-  const plan = planPatch(patch, { features, maxActionBytes: Math.floor(maxBytes / 2), sheetOrder: sheets.map((s) => s.name), printAreas });
+  const visibility = new Map(sheets.map((s) => [s.name.toLowerCase(), s.visibility ?? 'visible'] as const));
+  const plan = planPatch(patch, { features, maxActionBytes: Math.floor(maxBytes / 2), sheetOrder: sheets.map((s) => s.name), printAreas, visibility });
+  if (options.structureProtected && plan.actions.some(isStructural)) {
+    return {
+      ok: false,
+      partial: false,
+      error: '未写入任何内容：工作簿结构受保护，无法添加或删除工作表（评分汇总、评分记录）；请先在“审阅”选项卡中点击“保护工作簿”撤销保护后再试',
+    };
+  }
   const batches = batchActions(plan.actions, maxBytes);
   const notes = [...plan.notes];
   for (let b = 0; b < batches.length; b++) {

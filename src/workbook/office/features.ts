@@ -13,10 +13,35 @@ export interface OfficeFeatures {
   freezePanes: boolean;
   /** Worksheet.pageLayout (ExcelApi 1.9): without it print setup is skipped. */
   pageLayout: boolean;
+  /**
+   * Workbook.protection (ExcelApi 1.7): structure protection is checked before any write.
+   * Without it the sheet additions and deletions are queued first, so a refusal comes before any cell is written.
+   */
+  workbookProtection?: boolean;
+  /** Worksheet.notes (ExcelApi 1.18): cell notes are read, as the command line reads them. */
+  notes?: boolean;
+  /** Excel.run({ delayForCellEdit }) (ExcelApi 1.11): a batch waits while the user edits a cell. */
+  delayForCellEdit?: boolean;
 }
 
-export const ALL_FEATURES: OfficeFeatures = { mergedAreas: true, hyperlinks: true, freezePanes: true, pageLayout: true };
-export const NO_FEATURES: OfficeFeatures = { mergedAreas: false, hyperlinks: false, freezePanes: false, pageLayout: false };
+export const ALL_FEATURES: OfficeFeatures = {
+  mergedAreas: true,
+  hyperlinks: true,
+  freezePanes: true,
+  pageLayout: true,
+  workbookProtection: true,
+  notes: true,
+  delayForCellEdit: true,
+};
+export const NO_FEATURES: OfficeFeatures = {
+  mergedAreas: false,
+  hyperlinks: false,
+  freezePanes: false,
+  pageLayout: false,
+  workbookProtection: false,
+  notes: false,
+  delayForCellEdit: false,
+};
 
 function supported(version: string): boolean {
   try {
@@ -32,5 +57,8 @@ export function detectFeatures(): OfficeFeatures {
     hyperlinks: supported('1.7'),
     freezePanes: supported('1.7'),
     pageLayout: supported('1.9'),
+    workbookProtection: supported('1.7'),
+    notes: supported('1.18'),
+    delayForCellEdit: supported('1.11'),
   };
 }

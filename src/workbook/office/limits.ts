@@ -9,3 +9,13 @@ export const SAFE_REQUEST_BYTES = Math.floor(MAX_REQUEST_BYTES * 0.85);
 
 /** Fixed per-operation overhead in a request (object path, method name, ids), estimated. */
 export const ACTION_OVERHEAD_BYTES = 200;
+
+/** Excel on the web also rejects a response above 5 MB: contents are read in bands that stay under this. */
+export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+export const SAFE_RESPONSE_BYTES = Math.floor(MAX_RESPONSE_BYTES * 0.8);
+
+/**
+ * Bytes one cell costs in a read (values + formulas + number format, JSON) before any band has been
+ * measured: deliberately high (long CJK text); later bands use the measured size.
+ */
+export const INITIAL_BYTES_PER_CELL = 160;

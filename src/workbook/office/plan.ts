@@ -7,6 +7,7 @@
 import { colToLetters, quoteSheetName, toA1 } from '../../engine/address';
 import type { CellScalar } from '../../engine/snapshot';
 import type { CellStyle, CellWrite, Patch } from '../../engine/patch';
+import { STATE_SHEET } from '../../engine/state';
 import type { OfficeFeatures } from './features';
 import { ACTION_OVERHEAD_BYTES } from './limits';
 import { groupRects, splitRows, type Rect } from './rects';
@@ -27,6 +28,8 @@ export type Action = Base &
     | { kind: 'position'; position: number }
     | { kind: 'visibility'; visibility: 'Visible' | 'Hidden' | 'VeryHidden' }
     | { kind: 'clear'; address: string }
+    /** Clear the contents of a whole sheet (the record sheet, rewritten in place). */
+    | { kind: 'clearSheet' }
     | { kind: 'numberFormat'; address: string; data: string[][] }
     | { kind: 'values'; address: string; data: InputValue[][] }
     | { kind: 'formulas'; address: string; data: InputValue[][] }
@@ -37,7 +40,7 @@ export type Action = Base &
     | { kind: 'rowHeight'; address: string; points: number }
     /** Cosmetic: placed last, a failure there does not undo the content. */
     | { kind: 'freezeRows'; rows: number; cosmetic: true }
-    | { kind: 'print'; landscape: boolean; fitToWidth: boolean; title?: string; cosmetic: true }
+    | { kind: 'print'; landscape: boolean; fitToWidth: boolean; pagesTall: number; title?: string; cosmetic: true }
     | { kind: 'printArea'; address: string; cosmetic: true }
     | { kind: 'autofitRows'; address: string; cosmetic: true }
   );
@@ -126,6 +129,39 @@ interface PlanOptions {
   sheetOrder: string[];
   /** Print areas the sheets already have (from the snapshot), by sheet name. */
   printAreas?: Map<string, string>;
+  /** Visibility of the sheets before the patch, by lower-case name (very hidden sheets cannot be deleted). */
+  visibility?: Map<string, 'visible' | 'hidden' | 'veryHidden'>;
+}
+
+/** Longest record chunk in UTF-16 units (the engine's size; Excel's cell limit is 32,767). */
+export const RECORD_CHUNK = 30000;
+
+/**
+ * Cut text into pieces of at most `size` UTF-16 units without splitting a
+ * surrogate pair (a CJK Extension B character is two units): a piece that
+ * ends in a high surrogate hands it to the next piece.
+ */
+export function splitCodePoints(text: string, size: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length;) {
+    let end = Math.min(text.length, i + size);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && end - 1 > i && last >= 0xd800 && last <= 0xdbff) end--;
+    out.push(text.slice(i, end));
+    i = end;
+  }
+  return out.length ? out : [''];
+}
+
+/** The record's JSON, re-cut on code-point boundaries (the engine cuts every 30,000 units, which can split a pair). */
+function recordCells(cells: CellWrite[]): CellWrite[] {
+  const inColumnA = cells.filter((w) => w.col === 1 && typeof w.value === 'string' && !w.formula);
+  if (inColumnA.length !== cells.length) return cells;
+  const json = [...inColumnA]
+    .sort((a, b) => a.row - b.row)
+    .map((w) => w.value as string)
+    .join('');
+  return splitCodePoints(json, RECORD_CHUNK).map((value, i) => ({ row: i + 1, col: 1, value }));
 }
 
 function pushRects<T extends { row: number; col: number }>(
@@ -245,17 +281,45 @@ export function widenedPrintArea(area: string, col: number): string | null {
 
 const VISIBILITY = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' } as const;
 
-/** Turn a (pre-checked) patch into write actions, in the order they must run. */
+/**
+ * Turn a (pre-checked) patch into write actions, in the order they must run:
+ *  1. sheet structure: sheets replaced (delete + add), added, moved, hidden,
+ *     and sheets deleted outright — so a workbook whose structure is
+ *     protected refuses the very first command, before any cell is written
+ *     (Excel keeps what ran before a failing command);
+ *  2. cell contents and formats;
+ *  3. deleting very hidden sheets (the record): Worksheet.delete refuses a
+ *     VeryHidden sheet, so it was made Hidden in step 1 and goes last — if
+ *     anything fails before, the record is still there and undo can run again;
+ *  4. cosmetic settings (freeze panes, print setup, autofit).
+ * The record sheet, very hidden, is never deleted to be replaced: it is
+ * cleared and rewritten in place.
+ */
 export function planPatch(patch: Patch, o: PlanOptions): Plan {
+  const structure: Action[] = [];
   const actions: Action[] = [];
+  const lastDeletes: Action[] = [];
   const cosmetic: Action[] = [];
   const notes = new Set<string>();
   const order = [...o.sheetOrder];
   const indexOf = (name: string) => order.findIndex((s) => s.toLowerCase() === name.toLowerCase());
+  const visibility = new Map(o.visibility ?? []);
+  const veryHidden = (name: string) => visibility.get(name.toLowerCase()) === 'veryHidden';
+
+  const deleteSheet = (i: number, sheet: string) => {
+    if (veryHidden(sheet)) {
+      // Worksheet.delete throws InvalidOperation on a VeryHidden sheet: make it Hidden first, delete it last.
+      structure.push({ op: i, sheet, kind: 'visibility', visibility: 'Hidden', bytes: ACTION_OVERHEAD_BYTES });
+      lastDeletes.push({ op: i, sheet, kind: 'deleteSheet', bytes: ACTION_OVERHEAD_BYTES });
+    } else {
+      structure.push({ op: i, sheet, kind: 'deleteSheet', bytes: ACTION_OVERHEAD_BYTES });
+    }
+    visibility.delete(sheet.toLowerCase());
+  };
 
   patch.ops.forEach((op, i) => {
     if (op.kind === 'delete') {
-      actions.push({ op: i, sheet: op.sheet, kind: 'deleteSheet', bytes: ACTION_OVERHEAD_BYTES });
+      deleteSheet(i, op.sheet);
       const at = indexOf(op.sheet);
       if (at >= 0) order.splice(at, 1);
       return;
@@ -283,27 +347,36 @@ export function planPatch(patch: Patch, o: PlanOptions): Plan {
       return;
     }
     const at = indexOf(op.sheet);
+    const cells = op.sheet === STATE_SHEET ? recordCells(op.cells) : op.cells;
+    const wanted = op.visibility && op.visibility !== 'visible' ? VISIBILITY[op.visibility] : null;
+    if (at >= 0 && veryHidden(op.sheet)) {
+      // Rewritten in place: a very hidden sheet cannot be deleted, and keeping it keeps its tab position.
+      actions.push({ op: i, sheet: op.sheet, kind: 'clearSheet', bytes: ACTION_OVERHEAD_BYTES });
+      cellActions(i, op.sheet, cells, o, actions, notes);
+      if (wanted !== 'VeryHidden')
+        structure.push({ op: i, sheet: op.sheet, kind: 'visibility', visibility: wanted ?? 'Visible', bytes: ACTION_OVERHEAD_BYTES });
+      return;
+    }
     if (at >= 0) {
-      actions.push({ op: i, sheet: op.sheet, kind: 'deleteSheet', bytes: ACTION_OVERHEAD_BYTES });
+      deleteSheet(i, op.sheet);
       order.splice(at, 1);
     }
-    actions.push({ op: i, sheet: op.sheet, kind: 'addSheet', bytes: ACTION_OVERHEAD_BYTES });
+    structure.push({ op: i, sheet: op.sheet, kind: 'addSheet', bytes: ACTION_OVERHEAD_BYTES });
+    visibility.set(op.sheet.toLowerCase(), op.visibility ?? 'visible');
     const after = op.after !== undefined ? indexOf(op.after) : -1;
     if (after >= 0) {
       order.splice(after + 1, 0, op.sheet);
-      actions.push({ op: i, sheet: op.sheet, kind: 'position', position: after + 1, bytes: ACTION_OVERHEAD_BYTES });
+      structure.push({ op: i, sheet: op.sheet, kind: 'position', position: after + 1, bytes: ACTION_OVERHEAD_BYTES });
     } else {
       order.push(op.sheet);
     }
-    cellActions(i, op.sheet, op.cells, o, actions, notes);
+    if (wanted) structure.push({ op: i, sheet: op.sheet, kind: 'visibility', visibility: wanted, bytes: ACTION_OVERHEAD_BYTES });
+    cellActions(i, op.sheet, cells, o, actions, notes);
     for (const m of op.merges ?? []) {
       if (m.includes(':')) actions.push({ op: i, sheet: op.sheet, kind: 'merge', address: m, bytes: ACTION_OVERHEAD_BYTES });
     }
     widthActions(i, op.sheet, op.columnWidths, actions);
     heightActions(i, op.sheet, op.rowHeights, actions);
-    if (op.visibility && op.visibility !== 'visible') {
-      actions.push({ op: i, sheet: op.sheet, kind: 'visibility', visibility: VISIBILITY[op.visibility], bytes: ACTION_OVERHEAD_BYTES });
-    }
     if (op.freezeRows && op.freezeRows > 0) {
       if (o.features.freezePanes)
         cosmetic.push({ op: i, sheet: op.sheet, kind: 'freezeRows', rows: op.freezeRows, cosmetic: true, bytes: ACTION_OVERHEAD_BYTES });
@@ -311,12 +384,16 @@ export function planPatch(patch: Patch, o: PlanOptions): Plan {
     }
     if (op.print && (op.print.landscape || op.print.fitToWidth || op.print.title)) {
       if (o.features.pageLayout) {
+        const lastRow = cells.reduce((m, w) => Math.max(m, w.row), 1);
         const p: Action = {
           op: i,
           sheet: op.sheet,
           kind: 'print',
           landscape: !!op.print.landscape,
           fitToWidth: !!op.print.fitToWidth,
+          // Fit-to-pages values are page counts (≥ 1); "as many pages tall as needed" has no documented value,
+          // so allow generously many pages: at most the rows themselves, about 20 rows a page.
+          pagesTall: Math.max(1, Math.ceil(lastRow / 20)),
           cosmetic: true,
           bytes: ACTION_OVERHEAD_BYTES * 3,
         };
@@ -325,7 +402,12 @@ export function planPatch(patch: Patch, o: PlanOptions): Plan {
       } else notes.add('此版本 Excel 不支持页面设置（ExcelApi 1.9），已跳过打印设置');
     }
   });
-  return { actions: [...actions, ...cosmetic], notes: [...notes], sheetOrder: order };
+  return { actions: [...structure, ...actions, ...lastDeletes, ...cosmetic], notes: [...notes], sheetOrder: order };
+}
+
+/** True when an action adds, removes, moves or hides a sheet (refused while the workbook structure is protected). */
+export function isStructural(a: Action): boolean {
+  return a.kind === 'addSheet' || a.kind === 'deleteSheet' || a.kind === 'position' || a.kind === 'visibility';
 }
 
 /** Cut the action list into consecutive batches of at most `maxBytes` each (one sync per batch). */
@@ -355,6 +437,7 @@ export function describeAction(a: Action): string {
     position: '移动工作表',
     visibility: '设置工作表可见性',
     clear: '清除单元格',
+    clearSheet: '清空工作表',
     numberFormat: '写入数字格式',
     values: '写入数值',
     formulas: '写入公式',

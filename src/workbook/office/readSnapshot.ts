@@ -1,39 +1,54 @@
 /**
- * Excel (Office.js) → WorkbookSnapshot. Office.js cannot address a worksheet
- * before the collection is loaded, so a cold read takes two round trips
- * whatever the number of sheets: the sheet list (name, visibility,
- * protection), then every sheet's used range (values, formulas, number
- * formats), merged areas and print area, all queued before it. Once a run
- * has seen the sheet names, later reads address the sheets by name and take
- * one round trip, checked against the sheet count.
+ * Excel (Office.js) → WorkbookSnapshot, in bands that stay under Excel on the
+ * web's 5 MB response limit. Office.js cannot address a worksheet before the
+ * collection is loaded, so a cold read takes:
+ *  1. the sheet list (name, visibility, protection) and the workbook's
+ *     structure protection (ExcelApi 1.7);
+ *  2. every sheet's used-range size, merged areas, print area and notes —
+ *     no cell contents yet, so an oversized sheet is refused before Excel
+ *     has to send it;
+ *  3. the contents (values, formulas, number formats) in row bands packed
+ *     into syncs under a byte budget: small workbooks take one sync, a sheet
+ *     of 200,000 rows a handful. The first band's size is a cautious guess,
+ *     later ones use the bytes per cell measured so far; a band Excel still
+ *     refuses as too large is read again in halves (the one error a retry fixes).
+ * Once a run has seen the sheet names, later reads address the sheets by name
+ * and skip step 1, checked against the sheet count.
  */
 import type { CellScalar, SheetSnapshot, WorkbookSnapshot } from '../../engine/snapshot';
 import { parseRange, rangeToA1, toA1 } from '../../engine/address';
 import { detectFeatures, type OfficeFeatures } from './features';
-import { MAX_USED_RANGE_CELLS } from './limits';
-import { describeOfficeError } from './officeError';
+import { INITIAL_BYTES_PER_CELL, MAX_USED_RANGE_CELLS, SAFE_RESPONSE_BYTES } from './limits';
+import { describeOfficeError, officeErrorInfo } from './officeError';
+import { jsonBytes } from './plan';
 
 /**
- * `syncs`: round trips used (1 with known sheet names; 2 cold: the sheet list, then
- * every sheet's contents; one more when the names were stale, or when the merged
- * areas could not be read and the contents were fetched again without them).
+ * `syncs`: round trips used (2 with known sheet names, 3 cold, plus one per further band of a large
+ * workbook). `responseBytes`: the estimated size of what each contents sync returned.
+ * `structureProtected`: the workbook's structure protection, when the host can tell (ExcelApi 1.7).
  */
-export type ReadResult = { ok: true; snapshot: WorkbookSnapshot; syncs: number; notes: string[] } | { ok: false; error: string };
+export type ReadResult =
+  | { ok: true; snapshot: WorkbookSnapshot; syncs: number; notes: string[]; structureProtected?: boolean; responseBytes: number[] }
+  | { ok: false; error: string };
 
 export interface ReadOptions {
   features?: OfficeFeatures;
-  /** Sheet names in tab order from an earlier read in this session: one sync instead of two when still right. */
+  /** Sheet names in tab order from an earlier read in this session: the sheet list is not read again when still right. */
   knownSheets?: readonly string[];
   /** Refuse a used range above this many cells (tests lower it). */
   maxCells?: number;
+  /** Response budget per contents sync, in bytes (tests lower it). */
+  maxResponseBytes?: number;
   source?: string;
 }
 
-interface Pending {
+/** One sheet's metadata, read before any contents. */
+interface Meta {
   sheet: Excel.Worksheet;
   used: Excel.Range;
   merged: Excel.RangeAreas | null;
   printArea: Excel.RangeAreas | null;
+  notes: Excel.NoteCollection | null;
 }
 
 function visibilityOf(v: unknown): SheetSnapshot['visibility'] {
@@ -75,10 +90,10 @@ function is2d(a: unknown): a is unknown[][] {
   return Array.isArray(a) && a.every((r) => Array.isArray(r));
 }
 
-/** Queue one sheet's contents (used range, merges, print area); nothing is read until the sync. */
-function queueSheet(sheet: Excel.Worksheet, features: OfficeFeatures, withMerges: boolean): Pending {
+/** Queue one sheet's metadata (used-range size, merges, print area, notes); nothing is read until the sync. */
+function queueMeta(sheet: Excel.Worksheet, features: OfficeFeatures, withMerges: boolean): Meta {
   const used = sheet.getUsedRangeOrNullObject(true);
-  used.load('rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat');
+  used.load('rowIndex,columnIndex,rowCount,columnCount');
   let merged: Excel.RangeAreas | null = null;
   if (withMerges) {
     // Merges are formatting: look in the used range including formatting, not the values-only one.
@@ -91,16 +106,39 @@ function queueSheet(sheet: Excel.Worksheet, features: OfficeFeatures, withMerges
     printArea = sheet.pageLayout.getPrintAreaOrNullObject();
     printArea.load('address');
   }
-  return { sheet, used, merged, printArea };
+  // Cell notes (ExcelApi 1.18): the command line reads them from the file, so Excel must too.
+  let notes: Excel.NoteCollection | null = null;
+  if (features.notes) {
+    notes = sheet.notes;
+    notes.load('items/content');
+  }
+  return { sheet, used, merged, printArea, notes };
+}
+
+/** Merged areas can fail to come back (too many areas); only then is it worth reading again without them. */
+function isMergeFailure(e: unknown): boolean {
+  const info = officeErrorInfo(e);
+  if (/PayloadSizeLimitExceeded|AccessDenied|InvalidOperationInCellEditMode|ApiNotFound/.test(info.code)) return false;
+  return /MergedAreas/i.test(`${info.location ?? ''}\n${info.context}\n${info.message}`);
+}
+
+/** A band was refused as too large: reading it again in smaller pieces fixes that, nothing else. */
+function isPayloadFailure(e: unknown): boolean {
+  return /PayloadSizeLimitExceeded/.test(officeErrorInfo(e).code);
 }
 
 /**
- * One round trip when the caller knows the sheet names from an earlier run
- * in this session: each sheet is addressed by name and its contents queued
- * with the sheet count, in the same sync. Null when the workbook's sheets are
- * no longer those names (added, renamed, deleted): the caller reads afresh.
+ * The metadata sync when the caller knows the sheet names from an earlier run
+ * in this session: each sheet is addressed by name, with the sheet count in the
+ * same sync. Null when the workbook's sheets are no longer those names (added,
+ * renamed, deleted) or the sync failed: the caller reads the sheet list afresh.
  */
-async function readKnownSheets(context: Excel.RequestContext, names: readonly string[], features: OfficeFeatures): Promise<Pending[] | null> {
+async function readKnownSheets(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  features: OfficeFeatures,
+  protection: Excel.WorkbookProtection | null,
+): Promise<Meta[] | null> {
   const worksheets = context.workbook.worksheets;
   const count = worksheets.getCount();
   const sheets = names.map((n) => {
@@ -108,7 +146,8 @@ async function readKnownSheets(context: Excel.RequestContext, names: readonly st
     ws.load('name,position,visibility,protection/protected');
     return ws;
   });
-  const pending = sheets.map((ws) => queueSheet(ws, features, features.mergedAreas));
+  protection?.load('protected');
+  const metas = sheets.map((ws) => queueMeta(ws, features, features.mergedAreas));
   try {
     await context.sync();
   } catch {
@@ -118,35 +157,53 @@ async function readKnownSheets(context: Excel.RequestContext, names: readonly st
   // getCount() returns a ClientResult: the sync fills its value, no load() exists for it.
   // eslint-disable-next-line office-addins/load-object-before-read
   if (count.value !== names.length || sheets.some((ws, i) => ws.isNullObject || ws.name !== names[i] || ws.position !== i)) return null;
-  return pending;
+  return metas;
+}
+
+interface Band {
+  sheet: number;
+  /** 0-based offset of the band's first row within the used range, and its row count. */
+  from: number;
+  rows: number;
+  range: Excel.Range;
+}
+
+/** Excel's "'Sheet 1'!$H$12" → "H12". */
+function cellOfAddress(address: string): string | null {
+  const m = /!?\$?([A-Za-z]{1,3})\$?(\d+)(?::.*)?$/.exec(address);
+  return m ? `${m[1].toUpperCase()}${m[2]}` : null;
 }
 
 export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<ReadResult> {
   const features = options.features ?? detectFeatures();
   const maxCells = options.maxCells ?? MAX_USED_RANGE_CELLS;
+  const budget = options.maxResponseBytes ?? SAFE_RESPONSE_BYTES;
   const worksheets = context.workbook.worksheets;
   let syncs = 0;
   const notes: string[] = [];
-  const queueAll = (withMerges: boolean): Pending[] => worksheets.items.map((sheet) => queueSheet(sheet, features, withMerges));
-  let pending: Pending[] | null = null;
+  const protection = features.workbookProtection ? context.workbook.protection : null;
+
+  // 1–2: sheet list and metadata.
+  let metas: Meta[] | null = null;
   try {
     if (options.knownSheets?.length) {
-      pending = await readKnownSheets(context, options.knownSheets, features);
+      metas = await readKnownSheets(context, options.knownSheets, features, protection);
       syncs++;
     }
-    if (!pending) {
+    if (!metas) {
       worksheets.load('items/name,items/visibility,items/protection/protected');
+      protection?.load('protected');
       await context.sync();
       syncs++;
-      pending = queueAll(features.mergedAreas);
+      metas = worksheets.items.map((sheet) => queueMeta(sheet, features, features.mergedAreas));
       try {
         await context.sync();
         syncs++;
       } catch (e) {
-        if (!features.mergedAreas) throw e;
-        // getMergedAreasOrNullObject fails above 512 merged areas in a range: read again without merges.
+        if (!features.mergedAreas || !isMergeFailure(e)) throw e;
+        // getMergedAreasOrNullObject can fail on a sheet with very many merged areas: read the metadata again without merges.
         syncs++;
-        pending = queueAll(false);
+        metas = worksheets.items.map((sheet) => queueMeta(sheet, features, false));
         await context.sync();
         syncs++;
         notes.push(`未能读取合并单元格信息（${describeOfficeError(e)}），已按未合并处理`);
@@ -156,49 +213,149 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
     return { ok: false, error: `读取工作簿失败：${describeOfficeError(e)}` };
   }
 
-  const sheets: SheetSnapshot[] = [];
-  for (const p of pending) {
-    const base: Pick<SheetSnapshot, 'name' | 'visibility' | 'protected' | 'printArea'> = {
-      name: p.sheet.name,
-      visibility: visibilityOf(p.sheet.visibility),
-      protected: p.sheet.protection.protected === true,
-    };
-    const areas = p.printArea && !p.printArea.isNullObject ? parseAreasAddress(p.printArea.address) : [];
-    if (areas.length === 1) base.printArea = areas[0];
-    const merges = p.merged && !p.merged.isNullObject ? parseAreasAddress(p.merged.address) : [];
-    if (p.used.isNullObject) {
-      sheets.push({ ...base, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [], merges });
-      continue;
-    }
-    const { rowIndex, columnIndex, rowCount, columnCount } = p.used;
-    const where = rowCount > 0 && columnCount > 0 ? `${toA1(rowIndex + 1, columnIndex + 1)}:${toA1(rowIndex + rowCount, columnIndex + columnCount)}` : '';
-    const cells = rowCount * columnCount;
+  // Sizes are known before any contents are asked for: refuse what cannot be read.
+  const dims = metas.map((m) =>
+    m.used.isNullObject ? null : { rowIndex: m.used.rowIndex, columnIndex: m.used.columnIndex, rows: m.used.rowCount, cols: m.used.columnCount },
+  );
+  let total = 0;
+  for (let i = 0; i < metas.length; i++) {
+    const d = dims[i];
+    if (!d) continue;
+    const where = `${toA1(d.rowIndex + 1, d.columnIndex + 1)}:${toA1(d.rowIndex + d.rows, d.columnIndex + d.cols)}`;
+    const cells = d.rows * d.cols;
+    total += cells;
     if (cells > maxCells) {
       return {
         ok: false,
         error:
-          `工作表“${p.sheet.name}”的已用区域 ${where} 共 ${cells.toLocaleString('en-US')} 个单元格，超过 ${maxCells.toLocaleString('en-US')} 个单元格的上限，无法读取。` +
+          `工作表“${metas[i].sheet.name}”的已用区域 ${where} 共 ${cells.toLocaleString('en-US')} 个单元格，超过 ${maxCells.toLocaleString('en-US')} 个单元格的上限，无法读取。` +
           '请删除表格下方或右侧多余的内容后再试。',
       };
     }
-    const { values, formulas, numberFormat } = p.used;
-    if (!is2d(values) || !is2d(formulas)) {
-      return {
-        ok: false,
-        error: `工作表“${p.sheet.name}”（${where}）的单元格值没有返回（Excel 返回了空值），可能是区域过大或单元格正在编辑。请退出单元格编辑状态后重试。`,
-      };
+  }
+  if (total > maxCells) {
+    return {
+      ok: false,
+      error: `工作簿各表的已用区域合计 ${total.toLocaleString('en-US')} 个单元格，超过 ${maxCells.toLocaleString('en-US')} 个单元格的上限，无法读取。请删除不需要的大表后再试。`,
+    };
+  }
+
+  // 3: contents in bands under the byte budget.
+  const values: unknown[][][] = metas.map(() => []);
+  const formulas: unknown[][][] = metas.map(() => []);
+  const formats: unknown[][][] = metas.map(() => []);
+  const done = metas.map(() => 0);
+  const bytesPerCell = metas.map(() => INITIAL_BYTES_PER_CELL);
+  const responseBytes: number[] = [];
+  const noteItems = metas.map((m) => (m.notes ? m.notes.items : []));
+  let locations: { sheet: number; content: string; range: Excel.Range }[] = [];
+  let locationsQueued = false;
+  let refusals = 0;
+  const remaining = () => dims.some((d, i) => !!d && done[i] < d.rows);
+  while (remaining() || !locationsQueued) {
+    const bands: Band[] = [];
+    let planned = 0;
+    for (let i = 0; i < metas.length; i++) {
+      const d = dims[i];
+      while (d && done[i] + bands.filter((b) => b.sheet === i).reduce((s, b) => s + b.rows, 0) < d.rows) {
+        const from = done[i] + bands.filter((b) => b.sheet === i).reduce((s, b) => s + b.rows, 0);
+        const rowBytes = d.cols * bytesPerCell[i];
+        const fit = Math.floor((budget - planned) / rowBytes);
+        if (fit < 1 && bands.length > 0) break;
+        const rows = Math.min(Math.max(1, fit), d.rows - from);
+        const top = d.rowIndex + from + 1;
+        const range = metas[i].sheet.getRange(`${toA1(top, d.columnIndex + 1)}:${toA1(top + rows - 1, d.columnIndex + d.cols)}`);
+        range.load('values,formulas,numberFormat');
+        bands.push({ sheet: i, from, rows, range });
+        planned += rows * rowBytes;
+        if (planned >= budget) break;
+      }
+      if (planned >= budget) break;
     }
-    const formats = is2d(numberFormat) ? numberFormat : [];
+    if (!locationsQueued) {
+      locations = noteItems.flatMap((items, sheet) =>
+        items.map((n) => {
+          const range = n.getLocation();
+          range.load('address');
+          return { sheet, content: n.content, range };
+        }),
+      );
+      locationsQueued = true;
+    }
+    if (bands.length === 0 && locations.length === 0) break;
+    try {
+      // One sync per band group is the point: each stays under the response limit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      syncs++;
+    } catch (e) {
+      syncs++;
+      if (!isPayloadFailure(e) || refusals >= 8) return { ok: false, error: `读取工作簿内容失败：${describeOfficeError(e)}` };
+      // Too large after all: these bands are read again, smaller.
+      refusals++;
+      // At most half the rows next time: the estimate per cell at least doubles.
+      for (const b of bands) bytesPerCell[b.sheet] = Math.max(bytesPerCell[b.sheet] * 2, Math.ceil((2 * budget) / Math.max(1, b.rows * dims[b.sheet]!.cols)));
+      locationsQueued = false;
+      continue;
+    }
+    let got = 0;
+    for (const b of bands) {
+      const v = b.range.values;
+      const f = b.range.formulas;
+      const n = b.range.numberFormat;
+      if (!is2d(v) || !is2d(f)) {
+        return {
+          ok: false,
+          error: `工作表“${metas[b.sheet].sheet.name}”的单元格值没有返回（Excel 返回了空值），可能是区域过大或单元格正在编辑。请退出单元格编辑状态后重试。`,
+        };
+      }
+      const bytes = jsonBytes(v) + jsonBytes(f) + (is2d(n) ? jsonBytes(n) : 0);
+      got += bytes;
+      // Later bands of this sheet are sized by what this one measured, with a margin.
+      bytesPerCell[b.sheet] = Math.max(8, Math.ceil((bytes / Math.max(1, b.rows * dims[b.sheet]!.cols)) * 1.5));
+      values[b.sheet].push(...v);
+      formulas[b.sheet].push(...f);
+      formats[b.sheet].push(...(is2d(n) ? n : []));
+      done[b.sheet] += b.rows;
+    }
+    responseBytes.push(got);
+  }
+
+  const sheets: SheetSnapshot[] = [];
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i];
+    const base: Pick<SheetSnapshot, 'name' | 'visibility' | 'protected' | 'printArea' | 'notes'> = {
+      name: m.sheet.name,
+      visibility: visibilityOf(m.sheet.visibility),
+      protected: m.sheet.protection.protected === true,
+    };
+    const areas = m.printArea && !m.printArea.isNullObject ? parseAreasAddress(m.printArea.address) : [];
+    if (areas.length === 1) base.printArea = areas[0];
+    const sheetNotes: Record<string, string> = {};
+    for (const l of locations) {
+      const at = l.sheet === i ? cellOfAddress(l.range.address) : null;
+      const text = (l.content ?? '').trim();
+      if (at && text) sheetNotes[at] = text;
+    }
+    if (Object.keys(sheetNotes).length > 0) base.notes = sheetNotes;
+    const merges = m.merged && !m.merged.isNullObject ? parseAreasAddress(m.merged.address) : [];
+    const d = dims[i];
+    if (!d) {
+      sheets.push({ ...base, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [], merges });
+      continue;
+    }
     sheets.push({
       ...base,
-      origin: { row: rowIndex + 1, col: columnIndex + 1 },
-      values: values.map((row) => row.map(cellValue)),
-      formulas: formulas.map((row) => row.map(cellFormula)),
-      numberFormats: formats.map((row) => row.map(cellFormat)),
+      origin: { row: d.rowIndex + 1, col: d.columnIndex + 1 },
+      values: values[i].map((row) => row.map(cellValue)),
+      formulas: formulas[i].map((row) => row.map(cellFormula)),
+      numberFormats: formats[i].map((row) => row.map(cellFormat)),
       merges,
     });
   }
   const snapshot: WorkbookSnapshot = { sheets };
   if (options.source !== undefined) snapshot.source = options.source;
-  return { ok: true, snapshot, syncs, notes };
+  const result: ReadResult = { ok: true, snapshot, syncs, notes, responseBytes };
+  if (protection) result.structureProtected = protection.protected === true;
+  return result;
 }

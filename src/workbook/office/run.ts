@@ -27,6 +27,11 @@ export interface OfficeRunOptions {
   score?: ScoreOptions;
   /** Sheet names seen by the last run (the session's by default; tests pass their own). */
   sheetNames?: SheetNameCache;
+  /**
+   * Ribbon commands: Excel.run({ delayForCellEdit: true }) where the host has it (ExcelApi 1.11), so a
+   * click while the user edits a cell waits for the edit to end instead of failing.
+   */
+  delayForCellEdit?: boolean;
 }
 
 /** What the last read or write left as the workbook's sheets, so the next read takes one sync. */
@@ -43,14 +48,27 @@ async function readFrom(context: Excel.RequestContext, options: OfficeRunOptions
   return result;
 }
 
-async function writeTo(context: Excel.RequestContext, options: OfficeRunOptions, features: OfficeFeatures, patch: Patch, snapshot: WorkbookSnapshot) {
+async function writeTo(
+  context: Excel.RequestContext,
+  options: OfficeRunOptions,
+  features: OfficeFeatures,
+  patch: Patch,
+  read: { snapshot: WorkbookSnapshot; structureProtected?: boolean },
+) {
   const cache = options.sheetNames ?? sessionSheetNames;
-  const applied = await applyPatch(context, patch, { snapshot, features });
+  const applied = await applyPatch(context, patch, { snapshot: read.snapshot, features, structureProtected: read.structureProtected });
   cache.names = applied.ok && applied.sheetOrder ? applied.sheetOrder : null;
   return applied;
 }
 
 const defaultRunner: ExcelRunner = (batch) => Excel.run(batch);
+// RunOptions.delayForCellEdit: https://learn.microsoft.com/javascript/api/excel/excel.runoptions
+const delayedRunner: ExcelRunner = (batch) => Excel.run({ delayForCellEdit: true }, batch);
+
+function runnerOf(options: OfficeRunOptions, features: OfficeFeatures): ExcelRunner {
+  if (options.run) return options.run;
+  return options.delayForCellEdit && features.delayForCellEdit ? delayedRunner : defaultRunner;
+}
 
 /** Ribbon and pane share one runtime: a second click while a run is busy is refused, not interleaved. */
 let busy: RunAction | null = null;
@@ -66,7 +84,7 @@ async function guarded(
   busy = action;
   try {
     const features = options.features ?? detectFeatures();
-    return await (options.run ?? defaultRunner)((context) => body(context, features));
+    return await runnerOf(options, features)((context) => body(context, features));
   } catch (e) {
     const text = e && typeof e === 'object' && 'code' in e ? describeOfficeError(e) : errorText(e);
     return failedOutcome(action, `运行失败：${text}`);
@@ -100,7 +118,7 @@ function score(options: OfficeRunOptions, apply: boolean): Promise<RunOutcome> {
     if (!run.report || (apply && !run.ok)) return failedOutcome('score', `无法评分：${firstError(run.findings)}`, base);
     if (!apply) return { action: 'score', ok: run.ok, ...base, notes: read.notes, cellsWritten: 0, syncs: read.syncs };
     await phase(options, 'write');
-    const applied = await writeTo(context, options, features, run.patch, read.snapshot);
+    const applied = await writeTo(context, options, features, run.patch, read);
     if (!applied.ok) return failedOutcome('score', applied.error, base);
     return { action: 'score', ok: true, ...base, notes: [...read.notes, ...applied.notes], cellsWritten: applied.cells, syncs: read.syncs + applied.syncs };
   });
@@ -135,7 +153,7 @@ export function runValidation(options: ValidationOptions = {}): Promise<RunOutco
     const base = { report: null, findings: v.findings };
     if (!options.writeResults) return { action: 'validate', ok: v.usable, ...base, notes: read.notes, cellsWritten: 0, syncs: read.syncs };
     await phase(options, 'write');
-    const applied = await writeTo(context, options, features, v.patch, read.snapshot);
+    const applied = await writeTo(context, options, features, v.patch, read);
     if (!applied.ok) return failedOutcome('validate', applied.error, base);
     return {
       action: 'validate',
@@ -157,7 +175,7 @@ export function runUndo(options: OfficeRunOptions = {}): Promise<RunOutcome> {
     const undo = undoLastRun(read.snapshot);
     if (!undo.ok) return failedOutcome('undo', undo.message);
     await phase(options, 'write');
-    const applied = await writeTo(context, options, features, undo.patch, read.snapshot);
+    const applied = await writeTo(context, options, features, undo.patch, read);
     if (!applied.ok) return failedOutcome('undo', applied.error);
     return {
       action: 'undo',

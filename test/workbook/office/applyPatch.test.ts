@@ -86,7 +86,16 @@ describe('applyPatch (Office.js)', () => {
     cells.push({ row: 4, col: 1, value: 2, style: { italic: true } });
     await applyPatch(mock.context, edit('S', cells), { snapshot: snapshot({ name: 'S' }), features: ALL_FEATURES });
 
-    expect(mock.sets('.numberFormat')).toEqual([{ type: 'set', path: 'ws("S").getRange("A1:B2").numberFormat', value: [['0.00', '0.00'], ['0.00', '0.00']] }]);
+    expect(mock.sets('.numberFormat')).toEqual([
+      {
+        type: 'set',
+        path: 'ws("S").getRange("A1:B2").numberFormat',
+        value: [
+          ['0.00', '0.00'],
+          ['0.00', '0.00'],
+        ],
+      },
+    ]);
     expect(mock.sets('.format.font.bold').map((e) => e.path)).toEqual(['ws("S").getRange("A1:B2").format.font.bold']);
     expect(mock.sets('.format.fill.color').map((e) => e.value)).toEqual(['#FFF2CC']);
     expect(mock.sets('.format.horizontalAlignment').map((e) => e.value)).toEqual(['Center']);
@@ -138,7 +147,11 @@ describe('applyPatch (Office.js)', () => {
     expect(missing.writes()).toEqual([]);
 
     const clash = mockOf('附件1', '评分汇总');
-    const r2 = await applyPatch(clash.context, { ops: [{ kind: 'create', sheet: '评分汇总', replace: false, cells: [] }] }, { snapshot: snap, features: ALL_FEATURES });
+    const r2 = await applyPatch(
+      clash.context,
+      { ops: [{ kind: 'create', sheet: '评分汇总', replace: false, cells: [] }] },
+      { snapshot: snap, features: ALL_FEATURES },
+    );
     expect(r2.ok).toBe(false);
     if (!r2.ok) expect(r2.error).toBe('未写入任何内容：工作表“评分汇总”已存在，不能重复创建');
     expect(clash.syncs()).toBe(0);
@@ -181,19 +194,25 @@ describe('applyPatch (Office.js)', () => {
     expect(result).toMatchObject({ ok: true, syncs: 1, batches: 1 });
     const sheetOps = mock
       .writes()
-      .filter((e) => (e.type === 'call' && /^(worksheets\.add|ws\("[^"]+"\)\.(delete|merge|freezePanes\.freezeRows))$|getRange\("A1:F1"\)\.merge$/.test(e.path)) || (e.type === 'set' && /\.(position|visibility)$/.test(e.path)))
+      .filter(
+        (e) =>
+          (e.type === 'call' && /^(worksheets\.add|ws\("[^"]+"\)\.(delete|merge|freezePanes\.freezeRows))$|getRange\("A1:F1"\)\.merge$/.test(e.path)) ||
+          (e.type === 'set' && /\.(position|visibility)$/.test(e.path)),
+      )
       .map((e) => (e.type === 'set' ? `${e.path}=${String(e.value)}` : `${e.path}(${e.args.map(String).join(',')})`));
     expect(sheetOps).toEqual([
       'ws("评分汇总").delete()',
       'worksheets.add(评分汇总)',
       'ws("评分汇总").position=1',
       'ws("评分汇总").getRange("A1:F1").merge(false)',
-      'ws("_绩效评分记录").delete()',
-      'worksheets.add(_绩效评分记录)',
-      'ws("_绩效评分记录").visibility=VeryHidden',
+      // The very hidden record is not deleted (Excel refuses): cleared and rewritten in place, still very hidden.
       // Cosmetic steps come last, so their failure cannot stop the content.
       'ws("评分汇总").freezePanes.freezeRows(3)',
     ]);
+    expect(mock.calls('.clear').map((e) => [e.path, e.args])).toEqual([['ws("_绩效评分记录").getRange().clear', ['Contents']]]);
+    expect(mock.sets('.values').map((e) => e.path)).toContain('ws("_绩效评分记录").getRange("A1").values');
+    // Fit-to-pages values are page counts: one page wide, enough pages tall (never the undocumented 0).
+    expect(mock.sets('.pageLayout.zoom').map((e) => e.value)).toEqual([{ horizontalFitToPages: 1, verticalFitToPages: 1 }]);
     expect(mock.sets('.format.columnWidth').map((e) => [e.path, e.value])).toEqual([
       ['ws("评分汇总").getRange("A:A").format.columnWidth', 98.25],
       ['ws("评分汇总").getRange("B:B").format.columnWidth', 129.75],
@@ -231,7 +250,10 @@ describe('applyPatch (Office.js)', () => {
     if (r1.ok) expect(r1.syncs).toBe(small.syncs());
     // The sheet is created in the first batch, before any write into it; every row arrives exactly once.
     expect(small.events.findIndex((e) => e.type === 'call' && e.path === 'worksheets.add')).toBeLessThan(small.events.findIndex((e) => e.type === 'sync'));
-    const rows = small.sets('.values').filter((e) => e.path.includes('getRange("A')).reduce((n, e) => n + (e.value as unknown[][]).length, 0);
+    const rows = small
+      .sets('.values')
+      .filter((e) => e.path.includes('getRange("A'))
+      .reduce((n, e) => n + (e.value as unknown[][]).length, 0);
     expect(rows).toBe(400);
 
     const big = mockOf('附件1');
@@ -246,7 +268,10 @@ describe('applyPatch (Office.js)', () => {
       surroundingStatements: ['var ws = context.workbook.worksheets.getItem("附件1");', 'var range = ws.getRange("H3");'],
     });
     const mock = createExcelMock([{ name: '附件1', used: null }], { failSync: { at: 1, error } });
-    const result = await applyPatch(mock.context, edit('附件1', [{ row: 3, col: 8, value: 1 }]), { snapshot: snapshot({ name: '附件1' }), features: ALL_FEATURES });
+    const result = await applyPatch(mock.context, edit('附件1', [{ row: 3, col: 8, value: 1 }]), {
+      snapshot: snapshot({ name: '附件1' }),
+      features: ALL_FEATURES,
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.partial).toBe(true);
@@ -281,10 +306,17 @@ describe('applyPatch (Office.js)', () => {
 
   it('clears before rewriting a cell the engine had styled (undo)', async () => {
     const mock = mockOf('附件1');
-    await applyPatch(mock.context, edit('附件1', [{ row: 2, col: 2, clear: true, value: 3 }, { row: 2, col: 3, clear: true, value: null }]), {
-      snapshot: snapshot({ name: '附件1' }),
-      features: ALL_FEATURES,
-    });
+    await applyPatch(
+      mock.context,
+      edit('附件1', [
+        { row: 2, col: 2, clear: true, value: 3 },
+        { row: 2, col: 3, clear: true, value: null },
+      ]),
+      {
+        snapshot: snapshot({ name: '附件1' }),
+        features: ALL_FEATURES,
+      },
+    );
     const kinds = mock.writes().map((e) => e.path);
     expect(kinds).toEqual(['ws("附件1").getRange', 'ws("附件1").getRange("B2:C2").clear', 'ws("附件1").getRange', 'ws("附件1").getRange("B2:C2").values']);
     expect(mock.calls('.clear')[0].args).toEqual(['All']);
