@@ -77,10 +77,12 @@ export function parsePerOccurrence(env: ParseEnv): PerOccurrenceRule | null {
     const occAt = prevEnd + last.index;
     const afterUnit = text.slice(occAt + last[0].length, m.index);
     const verb = last[1] ?? last[2] ?? '';
-    let label = cleanEventLabel(afterUnit);
-    if (!label && NAMING_VERB.test(verb)) label = `${verb}${last[3]}`;
+    const mid = last[3];
+    // The event is named by a naming verb or the words between 每 and the count ("每拒接1个", "每缺1个记录").
+    const lead = NAMING_VERB.test(verb) ? `${verb}${mid}` : mid && !/^(?:发现|出现|有|存在|发生)$/.test(mid) ? mid : '';
+    let label = cleanEventLabel(`${lead}${afterUnit}`);
     if (!label) label = cleanEventLabel(clauseBefore(text, prevEnd, occAt));
-    if (!label) label = cleanEventLabel(last[3]);
+    if (!label) label = cleanEventLabel(mid);
     items.push({ label, deduction: new Decimal(m[1].replace(/,/g, '')), unitWord });
     prevEnd = deductionEnd;
   }
