@@ -161,6 +161,16 @@ export function actualFromInputs(inputs: Record<string, string>, rule: Rule): { 
     read.push({ name, q: typed.value.q });
   }
   if (read.length === 1) return { actual: { kind: 'quantity', q: read[0].q, label: read[0].name }, display: fmtQuantity(read[0].q) };
+  // Counts of the alternatives of one deduction ("每缺少一个项目或项目填写错误", "瞒报、漏报、多报的"): their sum.
+  if (rule.kind === 'perOccurrence' && rule.items.length === 1 && /或|、/.test(rule.items[0].label)) {
+    if (read.some((x) => x.q.unit !== 'count' && x.q.unit !== 'none')) return { error: '计数的输入须为个数' };
+    const total = read.reduce((a, x) => a.plus(x.q.value), dec(0));
+    const q = quantity(total, 'count', rule.items[0].unitWord);
+    return {
+      actual: { kind: 'quantity', q, label: rule.items[0].label },
+      display: `${read.map((x) => `${x.name}${fmtQuantity(x.q)}`).join('+')}=${fmtQuantity(q)}`,
+    };
+  }
   // Counts per kind ("主办件: 12件", "协办件: 10件") for a rule that counts several kinds.
   if ((rule.kind === 'additive' || rule.kind === 'perOccurrence') && rule.items.length > 1) {
     if (read.some((x) => x.q.unit !== 'count' && x.q.unit !== 'none')) return { error: '按类别计数的输入须为个数' };
@@ -208,10 +218,16 @@ export function actualFromInputs(inputs: Record<string, string>, rule: Rule): { 
 }
 
 /** Two inputs named 实际… and 计划…/目标… in one unit: the measure is their ratio (实际完成时间 ÷ 计划完成时间). */
+const ACTUAL_LIKE = /实际|完成|执行|到位|本年/;
+const PLAN_LIKE = /计划|目标|预算|任务|应|上年/;
+
 function planPair(read: { name: string; q: Quantity }[]): Measure | null {
   if (read.length !== 2) return null;
-  const actual = read.find((x) => /^(?:实际|完成|本年|执行)/.test(x.name));
-  const plan = read.find((x) => x !== actual && /^(?:计划|目标|预算|应|上年)/.test(x.name));
+  const actuals = read.filter((x) => ACTUAL_LIKE.test(x.name));
+  const plans = read.filter((x) => !ACTUAL_LIKE.test(x.name) && PLAN_LIKE.test(x.name));
+  if (actuals.length !== 1 || plans.length !== 1) return null;
+  const [actual] = actuals;
+  const [plan] = plans;
   if (!actual || !plan || actual.q.unitText !== plan.q.unitText) return null;
   return { numerator: actual.name, denominator: plan.name, text: `${actual.name}/${plan.name}` };
 }
