@@ -219,12 +219,13 @@ export function actualFromInputs(inputs: Record<string, string>, rule: Rule): { 
 
 /** Two inputs named 实际… and 计划…/目标… in one unit: the measure is their ratio (实际完成时间 ÷ 计划完成时间). */
 const ACTUAL_LIKE = /实际|完成|执行|到位|本年/;
-const PLAN_LIKE = /计划|目标|预算|任务|应|上年/;
+/** The line's own words win: "计划完成时间" is the plan, "年度建设任务完成面积" (no 计划) the achievement. */
+const PLAN_LIKE = /计划|目标|预算|应|上年/;
 
 function planPair(read: { name: string; q: Quantity }[]): Measure | null {
   if (read.length !== 2) return null;
-  const actuals = read.filter((x) => ACTUAL_LIKE.test(x.name));
-  const plans = read.filter((x) => !ACTUAL_LIKE.test(x.name) && PLAN_LIKE.test(x.name));
+  const plans = read.filter((x) => PLAN_LIKE.test(x.name));
+  const actuals = read.filter((x) => !PLAN_LIKE.test(x.name) && ACTUAL_LIKE.test(x.name));
   if (actuals.length !== 1 || plans.length !== 1) return null;
   const [actual] = actuals;
   const [plan] = plans;
