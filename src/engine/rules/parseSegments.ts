@@ -223,7 +223,10 @@ export function parseCategorical(env: ParseEnv, segs: Segment[]): CategoricalRul
     else option.fraction = s.outcome.fraction ?? ZERO;
     options.push(option);
   }
-  if (options.filter((o) => o.keywords.length > 0).length < 2) return null;
+  const named = options.filter((o) => o.keywords.length > 0).length;
+  // "有会议记录和领导签批的，记2.5分；否则，不记分": one named option and an otherwise.
+  const otherwise = options.some((o) => o.keywords.length === 0 && OTHERWISE.test(o.label));
+  if (named < 2 && !(named === 1 && otherwise)) return null;
   const numeric = options.map((o) => o.points).filter((p): p is Decimal => !!p);
   const statedFull = numeric.length ? numeric.reduce((a, b) => (b.gt(a) ? b : a)) : null;
   return { kind: 'categorical', text: env.raw, subject: env.ctx.name ?? '', statedFull, options };

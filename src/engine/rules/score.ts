@@ -372,6 +372,12 @@ function scoreCategorical(rule: CategoricalRule, actual: ActualValue, max: Decim
     }
     if (score < 0.6) best = null;
   }
+  // "否则": an answer naming none of the options and saying what is missing ("有会议记录，无领导签批").
+  const otherwise = rule.options.find((o) => o.keywords.length === 0);
+  const namesAny = rule.options.some((o) => o.keywords.some((k) => t.includes(normRuleText(k))));
+  // Only against a condition stated positively: "未发现违规" answered "未发现违规行为" negates nothing.
+  const positive = rule.options.every((o) => o.keywords.every((k) => !NEGATION.test(k)));
+  if (!best && otherwise && positive && !namesAny && NEGATION.test(t)) best = otherwise;
   if (!best) return fail(`实际情况“${actual.text}”对应不到评分标准的选项（${rule.options.map((o) => o.label).join('；')}）`);
   const points = best.points ?? max.times(best.fraction ?? ZERO);
   let got: string;

@@ -186,3 +186,12 @@ describe('ranks', () => {
     expect(score(t, '20', '倒数第2名')).toMatch(/^pending/);
   });
 });
+
+describe('one condition and an otherwise', () => {
+  const t = '有会议记录和领导签批的,记2.5分;否则,不记分。';
+  test('the condition met', () => expect(score(t, '2.5', '有会议记录和领导签批')).toBe('2.5'));
+  test('an answer saying part is missing is the otherwise', () => expect(score(t, '2.5', '有会议记录,无领导签批')).toBe('0'));
+  test('a negatively worded condition is never inverted by guess', () => {
+    expect(score('未发现任何违规违纪行为,得10分,否则不得分。', '10', '未发现违规违纪行为')).not.toBe('0');
+  });
+});
