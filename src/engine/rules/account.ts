@@ -99,6 +99,8 @@ function inName(text: string, s: Scanned, name: string): boolean {
 /** Numbers no rule needs to read: "×100%" in a definition, points of 0, part of a name. */
 function exempt(text: string, s: Scanned, name: string): boolean {
   const before = text[s.start - 1] ?? '';
+  // Item numbers: "2.报名率", "(3)", "1、" at the start of a statement.
+  if (s.q.unit === 'none' && /^(?:[；。;\n(（:，]|)$/.test(before) && /^[.、)）](?!\d)/.test(text.slice(s.end))) return true;
   if (/^100%$/.test(s.raw) && /[×*xX]/.test(before)) return true;
   if (s.q.unit === 'score' && s.q.value.isZero()) return true;
   return inName(text, s, name);

@@ -46,9 +46,14 @@ function actualAndTarget(input: TypedIndicator): TypedIndicator {
   if (targets.length !== 1) return input;
   const [actual] = entries.filter(([k]) => !TARGET_NAME.test(k));
   const probe = parseRule(input.ruleText, { name: input.name, max: input.max, context: input.context });
-  // Only when the text alone has no line to judge against: "与计划每相差4%" compares the ratio with 100%.
+  if (probe.measure) return input;
+  // Only when the text alone has no line to judge against ("与计划每相差4%" compares the ratio with
+  // 100%), or when the line read with the target is that target ("未达成任务数的，每少1人扣0.2分").
   const needsTarget = probe.kind === 'judgement' || (probe.kind === 'proportional' && !probe.target);
-  if (probe.measure || !needsTarget) return input;
+  const t = parseQuantity(targets[0][1]);
+  const withTarget = t.ok ? parseRule(input.ruleText, { name: input.name, max: input.max, context: input.context, target: t.q }) : null;
+  const usesTarget = withTarget?.kind === 'step' && t.ok && withTarget.threshold === t.q;
+  if (!needsTarget && !usesTarget) return input;
   return { ...input, inputs: undefined, actual: actual[1], target: targets[0][1] };
 }
 
