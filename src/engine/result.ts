@@ -74,6 +74,10 @@ export interface Detection {
   bindings: { path: string[]; source: string }[];
   gradeScheme: { label: string; min: number }[];
   composite?: string;
+  /** Why each role went to its column (role → reason), e.g. rule: "表头“评分细则”：评分标准的同义词". */
+  why?: Record<string, string>;
+  /** The 项目支出绩效自评表 layout and the rules used for it, when the table is one. */
+  form?: string;
 }
 
 export interface ScoreReport {

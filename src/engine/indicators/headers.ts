@@ -272,7 +272,7 @@ const ROLE_WORD: Partial<Record<ColumnRole, string>> = {
   rule: '评分标准',
   score: '得分',
   evidence: '评价依据',
-  note: '扣分说明/原因',
+  note: '扣分说明',
   target: '目标值',
   actual: '实际值',
   description: '指标说明',
@@ -400,7 +400,10 @@ function resolveColumns(view: SheetView, top: number, bottom: number): HeaderInf
     hasGrades;
   if (!hasPayload) return null;
   const info: HeaderInfo = { top, bottom, columns, labels, levels, lastCol, why };
-  if (hasGrades) info.grades = grades;
+  if (hasGrades) {
+    info.grades = grades;
+    if (columns.rule === undefined) why.rule = `等级并列（${grades.map((g) => `“${g.label}”`).join('')}），每档的条件和分值组合为分档评分标准`;
+  }
   return info;
 }
 
@@ -455,4 +458,25 @@ export function isRepeatedHeader(view: SheetView, row: number, header: HeaderInf
     if (same >= 2 || labelsSeen >= 3) return true;
   }
   return false;
+}
+
+/**
+ * The header of another table further down the same sheet (部门整体支出 and 专项支出 tables one
+ * under the other): a header row below `after` that is not a repetition of it (page breaks).
+ */
+export function findNextHeader(view: SheetView, after: HeaderInfo): HeaderInfo | null {
+  for (let r = after.bottom + 1; r <= view.lastRow; r++) {
+    const h = headerHits(view, r);
+    if (h.hits < 3 || h.numbers > 1) continue;
+    // A repetition after a page break has the same labels in the same columns.
+    let same = 0;
+    for (const [c, label] of Object.entries(after.labels)) {
+      const t = view.text(r, Number(c));
+      if (t && label.split('/').includes(t)) same++;
+    }
+    if (same >= 2) continue;
+    const next = findHeader(view, r);
+    if (next && next.top === r) return next;
+  }
+  return null;
 }

@@ -25,7 +25,7 @@ import {
 import { classifySpecialLabel, isTitleText, parseIndicatorName } from './names';
 
 const TEXT_ROLES: ColumnRole[] = ['rule', 'explanation', 'description', 'evidence', 'source', 'method', 'note'];
-const CELL_ROLES: ColumnRole[] = ['score', 'deduction', 'note', 'actual', 'target', 'rule', 'rate', 'subtotal', 'evidence', 'max3', 'max2', 'max1'];
+const CELL_ROLES: ColumnRole[] = ['score', 'deduction', 'note', 'actual', 'target', 'rule', 'rate', 'subtotal', 'evidence', 'max4', 'max3', 'max2', 'max1'];
 
 export interface TableParse {
   table: IndicatorTable;
@@ -62,7 +62,38 @@ function readMax(
   return { max: null, cell: null };
 }
 
-export function parseIndicatorTable(view: SheetView, header: HeaderInfo): TableParse {
+/**
+ * Grades side by side (优 | 良 | 中 | 差, each with its condition and points) as one rule text:
+ * "资金到位率100%，得10分；资金到位率90%（含）-100%，得8分；…", which the rule grammar reads as bands.
+ * Points come from the grade's 分值 sub-column, from the condition itself ("…（10分）"), or from
+ * the header ("优（10分）", "良(80%)" of the max). Null when a grade has a condition but no points.
+ */
+export function gradeRuleText(view: SheetView, row: number, header: HeaderInfo, max: Decimal | null): string | null {
+  const parts: string[] = [];
+  for (const g of header.grades ?? []) {
+    const cond = view.text(row, g.col).replace(/[。；;，,\s]+$/, '');
+    if (!cond) continue;
+    if (/[得计记]\s*\d+(\.\d+)?\s*分|不得分|得满分/.test(cond)) {
+      parts.push(cond);
+      continue;
+    }
+    let points: Decimal | null = null;
+    const inline = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$/.exec(cond);
+    if (g.pointsCol !== undefined) {
+      const q = parseQuantity(view.value(row, g.pointsCol), view.numberFormat(row, g.pointsCol));
+      if (q.ok) points = q.q.value;
+    }
+    if (!points && inline) points = new Decimal(inline[1]);
+    if (!points && g.points) points = new Decimal(g.points);
+    if (!points && g.share && max) points = max.times(g.share);
+    if (!points) return null;
+    const text = inline ? cond.slice(0, inline.index).trim() : cond;
+    parts.push(points.isZero() ? `${text}，不得分` : `${text}，得${points.toString()}分`);
+  }
+  return parts.length >= 2 ? parts.join('；') : null;
+}
+
+export function parseIndicatorTable(view: SheetView, header: HeaderInfo, endRow: number = view.lastRow): TableParse {
   const findings: Finding[] = [];
   const cols = header.columns;
   const levels = header.levels;
@@ -105,7 +136,7 @@ export function parseIndicatorTable(view: SheetView, header: HeaderInfo): TableP
     }
   };
 
-  for (let row = header.bottom + 1; row <= view.lastRow; row++) {
+  for (let row = header.bottom + 1; row <= endRow; row++) {
     if (view.rowIsEmpty(row)) continue;
     if (isRepeatedHeader(view, row, header)) {
       skippedRows.push(row);
@@ -201,6 +232,13 @@ export function parseIndicatorTable(view: SheetView, header: HeaderInfo): TableP
         if (t) leaf.texts[textCols[k].role] = t;
       }
       for (let k = 0; k < cellCols.length; k++) leaf.cells[cellCols[k].role] = cellInput(view, row, cellCols[k].col);
+      if (header.grades && !leaf.texts.rule) {
+        const composed = gradeRuleText(view, row, header, leaf.max);
+        if (composed) {
+          leaf.texts.rule = composed;
+          leaf.cells.rule = cellInput(view, row, header.grades[0].col);
+        }
+      }
       let deepest: GroupNode | null = null;
       for (let j = open.length - 1; j >= 0 && !deepest; j--) deepest = open[j];
       if (deepest) deepest.children.push(leaf);

@@ -18,6 +18,10 @@ import { checkData } from './data';
 import { checkNarrative } from './narrative';
 import { buildResultsSheet } from './resultsSheet';
 import { checkAcrossTables, checkMaxSums, checkTotalMax } from './structure';
+import { checkEvidenceStatements } from './evidence';
+import { checkStatedFigures } from './summaries';
+import { checkFormArithmetic } from '../selfAssessment';
+import { isGroupResult } from '../scoring/aggregate';
 
 export interface ValidateRun {
   /** False when there is an error-severity finding (or the workbook cannot be used). */
@@ -49,7 +53,13 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, options: ScoreOptio
     findings.push(...run.findings);
     checkMaxSums(run.table, findings);
     for (const t of run.companions) checkMaxSums(t, findings);
-    checkTotalMax(run.table, !!run.composite, findings);
+    // A self-assessment form's 总分 includes its 预算执行率 points: checked by the form's own arithmetic.
+    if (run.form) {
+      const level1 = run.groups.filter(isGroupResult).map((g) => ({ name: g.node.name, max: g.max, cell: g.node.maxCell ?? g.node.nameCell }));
+      checkFormArithmetic(run.form.info, run.table, level1, run.form.funds, findings);
+    } else checkTotalMax(run.table, !!run.composite, findings);
+    checkEvidenceStatements(run.leaves, run.table.sheet, findings);
+    checkStatedFigures(run, findings);
     checkAcrossTables(run.table, run.leaves, run.companions, findings);
     checkLeafCells(run, state, findings);
     checkAggregateCells(run, findings);

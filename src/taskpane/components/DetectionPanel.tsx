@@ -20,7 +20,8 @@ export function DetectionPanel({ detection, onPickSheet, disabled }: { detection
   const { t } = useI18n();
   const s = useStyles();
   const sheets = detection.sheets?.length ? detection.sheets : [detection.indicatorSheet];
-  const columns = Object.values(detection.columns);
+  // Each column with the reason it got its role, when the engine gives one (表头“权数”：分值的同义词).
+  const columns = Object.entries(detection.columns).map(([role, c]) => (detection.why?.[role] ? `${c}（${detection.why[role]}）` : c));
   const [top, bottom] = detection.headerRows;
   // Label → text, only for what the engine found.
   const terms: [string, string][] = (

@@ -1,0 +1,374 @@
+/**
+ * Review many workbooks at once (a finance bureau receives every department's 绩效自评表):
+ *
+ *   perf-eval review <folder or files…> [--out 审核汇总.xlsx] [--score] [--jobs N] [--json] [--progress]
+ *   perf-eval detect <in.xlsx>            which column got which role and why (JSON)
+ *
+ * Every workbook is validated (with --score also scored) on worker threads, one per core by
+ * default; a progress bar goes to stderr (on a terminal, or with --progress). The output workbook
+ * has a 审核汇总 sheet (one row per workbook: file, project, sheet, total, grade, errors, warnings,
+ * status) and a 问题清单 sheet (every finding with its file, sheet and cell). A file that cannot be
+ * read is listed with the reason; the run goes on. Exit 0 when every workbook was reviewed without
+ * error-severity findings, 1 when some have errors or could not be read, 2 on bad arguments.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import ExcelJS from 'exceljs';
+import { scoreWorkbook, validateWorkbook } from '../engine';
+import type { Finding } from '../engine/findings';
+import { detectIndicatorTables, explainNoTable } from '../engine/indicators/detect';
+import type { WorkbookSnapshot } from '../engine/snapshot';
+import { readXlsxFile } from '../workbook/xlsx/node';
+
+export interface ReviewIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export interface ReviewRow {
+  file: string;
+  project: string;
+  sheet: string | null;
+  total: number | null;
+  grade: string | null;
+  errors: number;
+  warnings: number;
+  status: string;
+  findings: Finding[];
+  ms: number;
+}
+
+const USAGE = `用法：
+  perf-eval review <文件夹或文件…> [--out 审核汇总.xlsx] [--score] [--jobs N] [--json] [--progress]
+  perf-eval detect <输入.xlsx>
+`;
+
+/** The project name a form states ("项目名称 | 委托业务项目"), else the table's title, else the file name. */
+function projectName(snapshot: WorkbookSnapshot, title: string | undefined, file: string): string {
+  for (const s of snapshot.sheets) {
+    for (let r = 0; r < Math.min(s.values.length, 15); r++) {
+      const row = s.values[r] ?? [];
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v !== 'string') continue;
+        const t = v.replace(/\s+/g, '');
+        const inline = /^项目名称[:：](.+)$/.exec(t);
+        if (inline) return inline[1];
+        if (/^项目名称[:：]?$/.test(t)) {
+          for (let k = c + 1; k < row.length; k++) if (typeof row[k] === 'string' && String(row[k]).trim()) return String(row[k]).trim();
+        }
+      }
+    }
+  }
+  return title?.replace(/^附件\s*\d*\s*[:：.、．]?\s*/, '') || path.basename(file, path.extname(file));
+}
+
+/** Review one workbook: never throws; an unreadable file is a row with its reason. */
+export async function reviewFile(file: string, score: boolean): Promise<ReviewRow> {
+  const started = Date.now();
+  const base: ReviewRow = { file, project: '', sheet: null, total: null, grade: null, errors: 0, warnings: 0, status: '', findings: [], ms: 0 };
+  try {
+    const { snapshot } = await readXlsxFile(file);
+    const v = validateWorkbook(snapshot);
+    const findings = [...v.findings];
+    const row: ReviewRow = { ...base, findings };
+    if (score) {
+      const s = scoreWorkbook(snapshot, { writeBack: false });
+      row.sheet = s.report?.sheet ?? null;
+      row.total = s.report?.total ?? null;
+      row.grade = s.report?.grade ?? null;
+    }
+    const detected = detectIndicatorTables(snapshot);
+    row.sheet ??= detected.primary?.sheet ?? null;
+    row.project = projectName(snapshot, detected.primary?.title, file);
+    row.errors = findings.filter((f) => f.severity === 'error').length;
+    row.warnings = findings.filter((f) => f.severity === 'warning').length;
+    row.status = !v.usable ? '无法识别指标表' : row.errors > 0 ? '有错误' : row.warnings > 0 ? '有警告' : '通过';
+    row.ms = Date.now() - started;
+    return row;
+  } catch (e) {
+    const reason = (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, ' ');
+    return {
+      ...base,
+      project: path.basename(file, path.extname(file)),
+      status: `无法读取：${reason}`,
+      errors: 1,
+      findings: [{ code: 'FILE_UNREADABLE', severity: 'error', message: reason }],
+      ms: Date.now() - started,
+    };
+  }
+}
+
+/** Every .xlsx under the given folders and files, sorted, without Excel's lock files (~$…). */
+export async function collectFiles(inputs: string[]): Promise<{ files: string[]; missing: string[] }> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = async (p: string) => {
+    let st;
+    try {
+      st = await fs.stat(p);
+    } catch {
+      missing.push(p);
+      return;
+    }
+    if (st.isDirectory()) {
+      const entries = (await fs.readdir(p)).sort();
+      for (const e of entries) {
+        if (e.startsWith('.') || e.startsWith('~$')) continue;
+        const full = path.join(p, e);
+        const s = await fs.stat(full).catch(() => null);
+        if (s?.isDirectory()) await walk(full);
+        else if (/\.xls[xm]?$/i.test(e)) files.push(full);
+      }
+    } else files.push(p);
+  };
+  for (const i of inputs) await walk(i);
+  return { files, missing };
+}
+
+/** The worker's side: review the files it is sent, one at a time. */
+export function workerLoop(): void {
+  const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
+  parentPort!.on('message', (msg: { id: number; file: string; score: boolean }) => {
+    void reviewFile(msg.file, msg.score).then((row) => parentPort!.postMessage({ id: msg.id, row }));
+  });
+}
+
+function progressBar(done: number, total: number, started: number): string {
+  const width = 30;
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  const secs = (Date.now() - started) / 1000;
+  const rate = secs > 0 ? done / secs : 0;
+  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}  ${rate.toFixed(1)} 个/秒`;
+}
+
+/** Review the files on `jobs` worker threads (1: in this thread); rows in input order. */
+export async function reviewAll(
+  files: string[],
+  opts: { score: boolean; jobs: number; onProgress?: (done: number, total: number) => void },
+): Promise<ReviewRow[]> {
+  const rows: ReviewRow[] = new Array(files.length);
+  let done = 0;
+  if (opts.jobs <= 1 || files.length <= 1) {
+    for (let i = 0; i < files.length; i++) {
+      rows[i] = await reviewFile(files[i], opts.score);
+      opts.onProgress?.(++done, files.length);
+    }
+    return rows;
+  }
+  const code = `require('tsx/cjs/api').register(); require(${JSON.stringify(__filename)}).workerLoop();`;
+  const count = Math.min(opts.jobs, files.length);
+  let next = 0;
+  await new Promise<void>((resolve, reject) => {
+    const workers: Worker[] = [];
+    let finished = 0;
+    const feed = (w: Worker) => {
+      if (next >= files.length) {
+        void w.terminate();
+        if (++finished === count) resolve();
+        return;
+      }
+      const id = next++;
+      w.postMessage({ id, file: files[id], score: opts.score });
+    };
+    for (let k = 0; k < count; k++) {
+      const w = new Worker(code, { eval: true });
+      workers.push(w);
+      w.on('message', (m: { id: number; row: ReviewRow }) => {
+        rows[m.id] = m.row;
+        opts.onProgress?.(++done, files.length);
+        feed(w);
+      });
+      w.on('error', (e) => {
+        for (const x of workers) void x.terminate();
+        reject(e);
+      });
+      feed(w);
+    }
+  });
+  return rows;
+}
+
+/** The 审核汇总 workbook: one row per workbook, then every finding with its file and cell. */
+export function buildReviewWorkbook(rows: ReviewRow[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const sum = wb.addWorksheet('审核汇总', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sum.columns = [
+    { header: '文件', key: 'file', width: 36 },
+    { header: '项目', key: 'project', width: 30 },
+    { header: '指标表', key: 'sheet', width: 22 },
+    { header: '总分', key: 'total', width: 9 },
+    { header: '等次', key: 'grade', width: 7 },
+    { header: '错误', key: 'errors', width: 7 },
+    { header: '警告', key: 'warnings', width: 7 },
+    { header: '状态', key: 'status', width: 40 },
+  ];
+  for (const r of rows) {
+    sum.addRow({
+      file: r.file,
+      project: r.project,
+      sheet: r.sheet ?? '',
+      total: r.total,
+      grade: r.grade ?? '',
+      errors: r.errors,
+      warnings: r.warnings,
+      status: r.status,
+    });
+  }
+  const all = wb.addWorksheet('问题清单', { views: [{ state: 'frozen', ySplit: 1 }] });
+  all.columns = [
+    { header: '文件', key: 'file', width: 36 },
+    { header: '严重程度', key: 'severity', width: 9 },
+    { header: '代码', key: 'code', width: 26 },
+    { header: '工作表', key: 'sheet', width: 22 },
+    { header: '单元格', key: 'cell', width: 8 },
+    { header: '说明', key: 'message', width: 80 },
+    { header: '应为', key: 'expected', width: 12 },
+    { header: '实为', key: 'actual', width: 12 },
+  ];
+  const sev = { error: '错误', warning: '警告', info: '提示' } as const;
+  for (const r of rows) {
+    for (const f of r.findings) {
+      all.addRow({
+        file: r.file,
+        severity: sev[f.severity],
+        code: f.code,
+        sheet: f.sheet ?? '',
+        cell: f.cell ?? '',
+        message: f.message,
+        expected: f.expected ?? '',
+        actual: f.actual ?? '',
+      });
+    }
+  }
+  for (const ws of [sum, all]) ws.getRow(1).font = { bold: true };
+  return wb;
+}
+
+async function detectCommand(argv: string[], io: ReviewIo): Promise<number> {
+  const file = argv.find((a) => !a.startsWith('-'));
+  if (!file) {
+    io.err(`缺少输入文件\n${USAGE}`);
+    return 2;
+  }
+  let snapshot: WorkbookSnapshot;
+  try {
+    snapshot = (await readXlsxFile(file)).snapshot;
+  } catch (e) {
+    io.err(`${(e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, ' ')}\n`);
+    return 2;
+  }
+  const d = detectIndicatorTables(snapshot);
+  const tables = d.primary ? [d.primary, ...d.companions] : d.companions;
+  const out = {
+    primary: d.primary?.sheet ?? null,
+    ambiguous: d.ambiguous?.message ?? null,
+    tables: tables.map((t) => ({
+      sheet: t.sheet,
+      headerRows: [t.header.top, t.header.bottom],
+      leaves: t.leaves.length,
+      levels: t.header.levels,
+      columns: Object.entries(t.header.columns).map(([role, col]) => ({
+        role,
+        column: col,
+        header: t.header.labels[col as number] ?? '',
+        why: t.header.why?.[role as keyof typeof t.header.columns] ?? '',
+      })),
+      grades: t.header.grades?.map((g) => g.label) ?? [],
+    })),
+    missing: tables.length === 0 ? explainNoTable(snapshot).map((f) => ({ sheet: f.sheet, cell: f.cell, message: f.message })) : [],
+  };
+  io.out(`${JSON.stringify(out, null, 2)}\n`);
+  return tables.length > 0 ? 0 : 2;
+}
+
+export async function runReview(argv: string[], io: ReviewIo): Promise<number> {
+  if (argv[0] === 'detect') return detectCommand(argv.slice(1), io);
+  const inputs: string[] = [];
+  let out: string | undefined;
+  let score = false;
+  let json = false;
+  let progress = !!process.stderr.isTTY;
+  let jobs = os.availableParallelism?.() ?? os.cpus().length;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--out' || a === '-o') out = argv[++i];
+    else if (a === '--score') score = true;
+    else if (a === '--json') json = true;
+    else if (a === '--progress') progress = true;
+    else if (a === '--jobs' || a === '-j') {
+      jobs = Number(argv[++i]);
+      if (!Number.isInteger(jobs) || jobs < 1) {
+        io.err(`--jobs 需要正整数\n${USAGE}`);
+        return 2;
+      }
+    } else if (a === '--help' || a === '-h') {
+      io.out(USAGE);
+      return 0;
+    } else if (a.startsWith('-')) {
+      io.err(`未知选项 ${a}\n${USAGE}`);
+      return 2;
+    } else inputs.push(a);
+  }
+  if (inputs.length === 0) {
+    io.err(`缺少要审核的文件或文件夹\n${USAGE}`);
+    return 2;
+  }
+  const { files, missing } = await collectFiles(inputs);
+  const started = Date.now();
+  const rows = await reviewAll(files, {
+    score,
+    jobs,
+    onProgress: progress ? (d, t) => io.err(progressBar(d, t, started)) : undefined,
+  });
+  for (const m of missing) {
+    rows.push({
+      file: m,
+      project: path.basename(m),
+      sheet: null,
+      total: null,
+      grade: null,
+      errors: 1,
+      warnings: 0,
+      status: '无法读取：文件不存在',
+      findings: [],
+      ms: 0,
+    });
+  }
+  const secs = (Date.now() - started) / 1000;
+  if (progress) io.err('\n');
+  const failed = rows.filter((r) => r.status.startsWith('无法')).length;
+  io.err(
+    `已审核 ${rows.length} 个工作簿（${jobs} 个线程），用时 ${secs.toFixed(2)} 秒，${(rows.length / Math.max(secs, 1e-3)).toFixed(1)} 个/秒；有错误 ${rows.filter((r) => r.errors > 0).length} 个，无法读取或识别 ${failed} 个\n`,
+  );
+  if (json) {
+    io.out(
+      `${JSON.stringify(
+        rows.map((r) => ({
+          file: r.file,
+          project: r.project,
+          sheet: r.sheet,
+          total: r.total,
+          grade: r.grade,
+          errors: r.errors,
+          warnings: r.warnings,
+          status: r.status,
+        })),
+        null,
+        2,
+      )}\n`,
+    );
+  }
+  if (out) {
+    try {
+      await buildReviewWorkbook(rows).xlsx.writeFile(out);
+    } catch (e) {
+      io.err(`无法写入“${out}”：${e instanceof Error ? e.message : String(e)}\n`);
+      return 2;
+    }
+    if (!json) io.out(`已写入 ${out}\n`);
+  }
+  return rows.some((r) => r.errors > 0) ? 1 : 0;
+}
