@@ -12,7 +12,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err) => {
-    process.stderr.write(`内部错误：${err && err.stack ? err.stack : err}\n`);
-    process.exitCode = 3;
+    // Documented exit codes only (0/1/2): an unexpected failure is a 2 with a one-line reason.
+    process.stderr.write(`内部错误：${String((err && err.message) || err).replace(/\s*\n\s*/g, ' ')}\n`);
+    process.exitCode = 2;
   },
 );

@@ -13,7 +13,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { scoreWorkbook } from '../src/engine';
+import { scoreWorkbook, validateWorkbook } from '../src/engine';
+import { BIG_ROWS, bigDataSheet, tortureDir } from '../test/torture/generate';
 import { readXlsxFile } from '../src/workbook/xlsx/node';
 import { build } from './benchWorkbook';
 
@@ -62,6 +63,31 @@ async function main(): Promise<void> {
     else console.log(dir);
   }
   console.log(`max ratio R ${maxR.toFixed(3)}`);
+  await torture();
+}
+
+/** Issue 9's largest input: the sample plus a 200,000-row detail sheet; read + score + validate, time and peak memory. */
+async function torture(): Promise<void> {
+  const dir = tortureDir();
+  try {
+    const file = await bigDataSheet(dir);
+    let peak = process.memoryUsage().rss;
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    const t0 = performance.now();
+    const { snapshot } = await readXlsxFile(file);
+    const t1 = performance.now();
+    const run = scoreWorkbook(snapshot);
+    const t2 = performance.now();
+    const v = validateWorkbook(snapshot);
+    const t3 = performance.now();
+    clearInterval(timer);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    console.log(
+      `torture ${BIG_ROWS} data rows: read ${ms(t1 - t0)}, score ${ms(t2 - t1)} (total ${run.report?.total}), validate ${ms(t3 - t2)} (${v.findings.length} findings); peak RSS ${(peak / 2 ** 20).toFixed(0)} MB`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 main().catch((e) => {

@@ -16,6 +16,9 @@ export interface Finding {
   message: string;
   expected?: string | number;
   actual?: string | number;
+  /** A grouped finding (see groupFindings): how many cells of its column it stands for, and the first of them. */
+  count?: number;
+  cells?: string[];
 }
 
 export function finding(
@@ -72,4 +75,52 @@ export function dedupeFindings(findings: Finding[]): Finding[] {
     out.push(f);
   }
   return out;
+}
+
+/** More findings than this of one code on one column become one finding (a year of monthly rows stays listed). */
+export const GROUP_AT = 20;
+
+/**
+ * Findings of one code and severity on one column of one sheet, when there are
+ * more than GROUP_AT of them, become one finding at the first cell that gives
+ * the count and the first cells (a text ID column of 200,000 rows is one
+ * warning, not 200,000). Order otherwise kept; no recursion, no spreading.
+ */
+export function groupFindings(findings: Finding[], at = GROUP_AT): Finding[] {
+  const column = (f: Finding) => (f.sheet !== undefined && f.cell ? /^([A-Z]+)\d+$/.exec(f.cell)?.[1] : undefined);
+  const counts = new Map<string, number>();
+  const keyOf = (f: Finding) => {
+    const col = column(f);
+    return col === undefined ? null : `${f.code}|${f.severity}|${f.sheet}|${col}`;
+  };
+  for (const f of findings) {
+    const k = keyOf(f);
+    if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  let any = false;
+  for (const n of counts.values()) if (n > at) any = true;
+  if (!any) return findings;
+  const groups = new Map<string, { first: Finding; cells: string[] }>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const k = keyOf(f);
+    if (k === null || (counts.get(k) ?? 0) <= at) {
+      out.push(f);
+      continue;
+    }
+    const g = groups.get(k);
+    if (g) {
+      if (g.cells.length < 5) g.cells.push(f.cell!);
+      continue;
+    }
+    groups.set(k, { first: f, cells: [f.cell!] });
+    out.push(f);
+  }
+  return out.map((f) => {
+    const k = keyOf(f);
+    const g = k === null ? undefined : groups.get(k);
+    if (!g || g.first !== f) return f;
+    const n = counts.get(k!)!;
+    return { ...f, message: `${f.message}（本列共${n}处同类问题：${g.cells.join('、')}…）`, count: n, cells: g.cells };
+  });
 }

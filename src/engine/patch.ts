@@ -52,6 +52,12 @@ export interface SheetEdit {
    * lowers one; Office.js autofits them (Excel measures). Cosmetic, and not undone.
    */
   minRowHeights?: Record<number, number>;
+  /**
+   * Undo only: put layout back as it was before the first run. Widths/heights of null go back
+   * to the sheet's default; a printArea of null removes the print area. Adapters that cannot
+   * set layout ignore it.
+   */
+  restoreLayout?: { columnWidths?: Record<number, number | null>; rowHeights?: Record<number, number | null>; printArea?: string | null };
 }
 
 /** A sheet the engine creates (or replaces when it already exists and it owns it). */

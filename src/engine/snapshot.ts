@@ -25,6 +25,16 @@ export interface SheetSnapshot {
   protected?: boolean;
   /** The print area ("A1:H37") when the sheet sets one; adapters widen it for added columns. */
   printArea?: string;
+  /** Custom column widths (characters) by 1-based column, when the adapter reads them (undo restores them). */
+  columnWidths?: Record<number, number>;
+  /** Custom row heights (points) by 1-based row, when the adapter reads them. */
+  rowHeights?: Record<number, number>;
+  /**
+   * Content the adapter left out because it lies far outside the table (a stray value at
+   * XFD1048576): its count and first cells, so the engine can say so instead of reading a
+   * billion empty cells.
+   */
+  outliers?: { count: number; cells: string[] };
   /** Cell notes (comments) by A1 address: evaluators often put a deduction's reason on the score cell. */
   notes?: Record<string, string>;
 }

@@ -6,7 +6,7 @@
  * exactly, even after Excel is closed and reopened.
  */
 import { parseA1, toA1 } from './address';
-import type { CellWrite, SheetCreate } from './patch';
+import type { CellWrite, SheetCreate, SheetEdit } from './patch';
 import { findSheet, formulaAt, numberFormatAt, valueAt, type CellScalar, type WorkbookSnapshot } from './snapshot';
 
 export const STATE_SHEET = '_绩效评分记录';
@@ -30,7 +30,19 @@ export interface EngineState {
   createdSheets: string[];
   /** The indicator sheet the evaluator chose in the pane (later runs use it instead of detecting). */
   indicatorSheet?: string;
+  /** Layout before the engine first changed it, per sheet (undo puts it back). */
+  layout?: Record<string, PriorLayout>;
 }
+
+/** Column widths / row heights (null: the default) and print area (null: none) before the first run. */
+export interface PriorLayout {
+  widths?: Record<string, number | null>;
+  heights?: Record<string, number | null>;
+  printArea?: string | null;
+}
+
+/** What a run changes besides cells: the layout parts of its edits. */
+export type RunEdit = Pick<SheetEdit, 'sheet' | 'cells'> & Partial<Pick<SheetEdit, 'columnWidths' | 'minRowHeights' | 'printThroughCol'>>;
 
 export function emptyState(): EngineState {
   return { v: 1, written: {}, previous: {}, createdSheets: [] };
@@ -54,7 +66,7 @@ export function readState(snapshot: WorkbookSnapshot): EngineState | null {
   return null;
 }
 
-function sameValue(a: CellScalar, b: CellScalar): boolean {
+export function sameValue(a: CellScalar, b: CellScalar): boolean {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1e-9;
   if ((a === null || a === '') && (b === null || b === '')) return true;
   return a === b;
@@ -75,7 +87,7 @@ export function isEngineValue(state: EngineState | null, sheet: string, row: num
 export function recordRun(
   snapshot: WorkbookSnapshot,
   prior: EngineState | null,
-  edits: { sheet: string; cells: CellWrite[] }[],
+  edits: RunEdit[],
   createdSheets: string[],
   indicatorSheet?: string,
 ): EngineState {
@@ -113,10 +125,53 @@ export function recordRun(
       }
     }
   }
+  next.layout = recordLayout(snapshot, prior, edits);
+  if (Object.keys(next.layout).length === 0) delete next.layout;
   const created = new Set([...(prior?.createdSheets ?? []), ...createdSheets]);
   next.createdSheets = [...created].filter((s) => s !== STATE_SHEET).sort();
   if (indicatorSheet) next.indicatorSheet = indicatorSheet;
   return next;
+}
+
+/** The layout each edit changes, as it was before the first run (an earlier record's entries win). */
+function recordLayout(snapshot: WorkbookSnapshot, prior: EngineState | null, edits: RunEdit[]): Record<string, PriorLayout> {
+  const out: Record<string, PriorLayout> = {};
+  for (const [sheet, l] of Object.entries(prior?.layout ?? {}))
+    out[sheet] = { ...l, widths: l.widths && { ...l.widths }, heights: l.heights && { ...l.heights } };
+  for (const e of edits) {
+    const snap = findSheet(snapshot, e.sheet);
+    if (!snap) continue;
+    const l = (out[e.sheet] ??= {});
+    for (const c of Object.keys(e.columnWidths ?? {})) {
+      const widths = (l.widths ??= {});
+      if (!(c in widths)) widths[c] = snap.columnWidths?.[Number(c)] ?? null;
+    }
+    for (const r of Object.keys(e.minRowHeights ?? {})) {
+      const heights = (l.heights ??= {});
+      if (!(r in heights)) heights[r] = snap.rowHeights?.[Number(r)] ?? null;
+    }
+    if (e.printThroughCol && snap.printArea && l.printArea === undefined) l.printArea = snap.printArea;
+    if (Object.keys(l).length === 0) delete out[e.sheet];
+  }
+  return out;
+}
+
+/**
+ * Cut `json` into cells of at most `size` UTF-16 units, never between the two
+ * halves of a surrogate pair (CJK Extension B characters): a cut there would
+ * turn the character into two replacement characters when the cell is saved.
+ */
+export function chunkText(json: string, size: number): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < json.length) {
+    let end = Math.min(i + size, json.length);
+    const last = json.charCodeAt(end - 1);
+    if (end < json.length && last >= 0xd800 && last <= 0xdbff) end--;
+    out.push(json.slice(i, end));
+    i = end;
+  }
+  return out.length > 0 ? out : [''];
 }
 
 const PLAIN_A1 = /^[A-Z]{1,3}[1-9]\d*$/;
@@ -160,9 +215,6 @@ function canonical<T>(bySheet: Record<string, Record<string, T>>): Record<string
 
 export function stateSheetOp(state: EngineState): SheetCreate {
   const json = JSON.stringify({ ...state, written: canonical(state.written), previous: canonical(state.previous) });
-  const cells: CellWrite[] = [];
-  for (let i = 0, r = 1; i < json.length || r === 1; i += CHUNK, r++) {
-    cells.push({ row: r, col: 1, value: json.slice(i, i + CHUNK) });
-  }
+  const cells: CellWrite[] = chunkText(json, CHUNK).map((value, i) => ({ row: i + 1, col: 1, value }));
   return { kind: 'create', sheet: STATE_SHEET, replace: true, cells, visibility: 'veryHidden' };
 }

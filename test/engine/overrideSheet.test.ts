@@ -90,8 +90,11 @@ test('an indicator sheet picked in the pane stays picked for later runs (kept in
   const copy = wb.addWorksheet('评分表（修订）');
   original.eachRow({ includeEmpty: true }, (row, r) => row.eachCell({ includeEmpty: false }, (cell, c) => (copy.getCell(r, c).value = cell.value)));
   for (const range of original.model.merges ?? []) copy.mergeCells(range);
+  // Two visible copies of the same table: nothing tells them apart, so the run stops and names both (issue 9).
   const detected = scoreWorkbook(snapshotFromWorkbook(wb), { writeBack: false });
-  expect(detected.report!.sheet).toBe('附件1 评分表');
+  expect(detected.ok).toBe(false);
+  expect(detected.findings[0]).toMatchObject({ code: 'AMBIGUOUS_INDICATOR_SHEET' });
+  expect(detected.findings[0].message).toMatch(/附件1 评分表.*评分表（修订）|评分表（修订）.*附件1 评分表/);
 
   const picked = scoreWorkbook(snapshotFromWorkbook(wb), { indicatorSheet: '评分表（修订）' });
   expect(picked.report!.sheet).toBe('评分表（修订）');
@@ -100,5 +103,5 @@ test('an indicator sheet picked in the pane stays picked for later runs (kept in
   expect(scoreWorkbook(snapshotFromWorkbook(wb)).report!.sheet).toBe('评分表（修订）');
   // Undo forgets the choice with the rest of the run.
   expect(applyPatch(wb, undoLastRun(snapshotFromWorkbook(wb)).patch)).toMatchObject({ ok: true });
-  expect(scoreWorkbook(snapshotFromWorkbook(wb)).report!.sheet).toBe('附件1 评分表');
+  expect(scoreWorkbook(snapshotFromWorkbook(wb)).findings[0].code).toBe('AMBIGUOUS_INDICATOR_SHEET');
 });

@@ -35,8 +35,14 @@ interface LinkModel {
   rId?: string;
   target?: string;
 }
+interface CellFileModel {
+  address?: string;
+  type?: number;
+}
 interface SheetFileModel {
   name?: string;
+  rows?: ({ number?: number; cells?: (CellFileModel | undefined)[] } | undefined)[];
+  mergeCells?: string[];
   sheetNo?: string | number;
   hyperlinks?: LinkModel[];
   rels?: Rel[];
@@ -51,6 +57,7 @@ interface BookFileModel {
   worksheetRels?: Record<string, Rel[] | undefined>;
   drawings?: Record<string, unknown>;
   definedNames?: DefinedNameModel[];
+  themes?: Record<string, unknown>;
 }
 type Method = (model: BookFileModel, options: unknown) => unknown;
 interface XlsxInternals {
@@ -59,6 +66,73 @@ interface XlsxInternals {
 }
 
 const installed = new WeakSet<object>();
+
+/** A merged area larger than this is cut to the sheet's content before ExcelJS sees it. */
+const HUGE_MERGE = 1_000_000;
+const clipped = new WeakMap<object, string[]>();
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function parseArea(a1: string): { top: number; left: number; bottom: number; right: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(a1.trim());
+  if (!m) return null;
+  const [l, t, r, b] = [colNumber(m[1]), Number(m[2]), colNumber(m[3] ?? m[1]), Number(m[4] ?? m[2])];
+  return { top: Math.min(t, b), left: Math.min(l, r), bottom: Math.max(t, b), right: Math.max(l, r) };
+}
+
+function letters(col: number): string {
+  let s = '';
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * ExcelJS creates a cell object for every cell of a merged area when it loads
+ * one: a merge to XFD1048576 exhausts the heap. Such merges are cut to the
+ * sheet's content (what they cover past it is empty) and remembered, so the
+ * caller can say so.
+ */
+function clipHugeMerges(model: BookFileModel, notes: string[]): void {
+  for (const ws of model.worksheets ?? []) {
+    const merges = ws.mergeCells;
+    if (!merges || merges.length === 0) continue;
+    const areas = merges.map(parseArea);
+    if (!areas.some((a) => a && (a.bottom - a.top + 1) * (a.right - a.left + 1) > HUGE_MERGE)) continue;
+    let bottom = 1;
+    let right = 1;
+    for (const row of ws.rows ?? []) {
+      for (const cell of row?.cells ?? []) {
+        if (!cell?.address || !cell.type) continue;
+        const a = parseArea(cell.address);
+        if (!a) continue;
+        if (a.bottom > bottom) bottom = a.bottom;
+        if (a.right > right) right = a.right;
+      }
+    }
+    const out: string[] = [];
+    merges.forEach((m, i) => {
+      const a = areas[i];
+      if (!a || (a.bottom - a.top + 1) * (a.right - a.left + 1) <= HUGE_MERGE) {
+        out.push(m);
+        return;
+      }
+      const b = Math.max(a.top, Math.min(a.bottom, bottom));
+      const r = Math.max(a.left, Math.min(a.right, right));
+      notes.push(`${ws.name ?? ''}!${m}`);
+      if (b > a.top || r > a.left) out.push(`${letters(a.left)}${a.top}:${letters(r)}${b}`);
+    });
+    ws.mergeCells = out;
+  }
+}
+
+/** Merged areas cut at load ("Sheet!A40:XFD1048576"), empty when none. */
+export function clippedMerges(wb: ExcelJS.Workbook): string[] {
+  return clipped.get(wb.xlsx as unknown as object) ?? [];
+}
 
 function adoptLocations(model: BookFileModel): void {
   let n = 0;
@@ -122,6 +196,9 @@ export function installExcelFixes(wb: ExcelJS.Workbook): void {
   const { reconcile, prepareModel } = xlsx;
   if (typeof reconcile === 'function') {
     xlsx.reconcile = function (this: unknown, model, options) {
+      const notes: string[] = [];
+      clipHugeMerges(model, notes);
+      if (notes.length > 0) clipped.set(xlsx, notes);
       adoptLocations(model);
       fillMissingDrawings(model);
       dropUnreadablePrintNames(model);
@@ -130,6 +207,9 @@ export function installExcelFixes(wb: ExcelJS.Workbook): void {
   }
   if (typeof prepareModel === 'function') {
     xlsx.prepareModel = function (this: unknown, model, options) {
+      // A file without a theme part (LibreOffice) loads with no themes; ExcelJS then writes a
+      // relationship to theme1.xml but no part. Write its default theme instead.
+      if (model.themes && Object.keys(model.themes).length === 0) model.themes = undefined;
       const result = prepareModel.call(this, model, options);
       emitLocations(model);
       fixPrintNames(model);

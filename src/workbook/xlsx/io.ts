@@ -3,6 +3,7 @@
  * Node Buffer in the API, so the same code runs in the browser bundle.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { installExcelFixes } from './excelFixes';
 
 export type WorkbookLoadErrorCode = 'EMPTY' | 'ENCRYPTED_OR_XLS' | 'NOT_ZIP' | 'NOT_XLSX' | 'CORRUPT' | 'NO_SHEETS' | 'NOT_FOUND' | 'READ_FAILED';
@@ -100,6 +101,52 @@ const LOST_ON_SAVE: [string, string][] = [
 export function unsupportedParts(data: ArrayBuffer | Uint8Array): string[] {
   const bytes = toBytes(data);
   return LOST_ON_SAVE.filter(([prefix]) => containsAscii(bytes, prefix)).map(([, label]) => label);
+}
+
+/** Parts found only by reading inside XML parts: [label, part name pattern, content pattern]. */
+const LOST_INSIDE: [string, RegExp, RegExp][] = [
+  ['文本框和形状', /^xl\/drawings\/[^/]+\.xml$/, /<(?:xdr:)?(?:sp|cxnSp|grpSp)[\s>]/],
+  ['迷你图', /^xl\/worksheets\/[^/]+\.xml$/, /sparklineGroup/],
+  ['工作簿结构保护', /^xl\/workbook\.xml$/, /<workbookProtection\b/],
+];
+
+/** Parts ExcelJS neither reads nor writes, by zip entry name, beyond LOST_ON_SAVE. */
+const LOST_BY_NAME: [RegExp, string][] = [
+  [/^docProps\/custom\.xml$/, '自定义文档属性'],
+  [/^xl\/embeddings\//, '嵌入对象（OLE）'],
+  [/^xl\/activeX\//, 'ActiveX 控件'],
+  [/^xl\/pivotCache\//, '数据透视表'],
+];
+
+/**
+ * Everything a save through ExcelJS will drop, named in Chinese: the zip entry
+ * names of `unsupportedParts`, and what only shows inside the parts — text
+ * boxes and shapes in drawings, sparklines, workbook structure protection,
+ * custom document properties, embedded objects. Call it before writing.
+ */
+export async function lostOnSave(data: ArrayBuffer | Uint8Array): Promise<string[]> {
+  const bytes = toBytes(data);
+  const out = unsupportedParts(bytes);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return out;
+  }
+  const names = Object.keys(zip.files);
+  const add = (label: string) => {
+    if (!out.includes(label)) out.push(label);
+  };
+  for (const [rx, label] of LOST_BY_NAME) if (names.some((n) => rx.test(n))) add(label);
+  for (const [label, part, content] of LOST_INSIDE) {
+    for (const n of names.filter((x) => part.test(x))) {
+      if (content.test(await zip.file(n)!.async('string'))) {
+        add(label);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** Open .xlsx bytes. Throws WorkbookLoadError with a Chinese message when the file cannot be used. */

@@ -2,9 +2,13 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import { loadWorkbook, saveWorkbook, unsupportedParts, WorkbookLoadError } from './io';
+import { clippedMerges } from './excelFixes';
+import { loadWorkbook, lostOnSave, saveWorkbook, WorkbookLoadError } from './io';
 import { snapshotFromWorkbook } from './readSnapshot';
 import type { WorkbookSnapshot } from '../../engine/snapshot';
+import { installZipUtf8Fix } from './zipUtf8';
+
+installZipUtf8Fix();
 
 function fsReason(e: unknown): string {
   const code = (e as { code?: string }).code;
@@ -51,7 +55,10 @@ export async function readXlsxFile(file: string): Promise<XlsxFile> {
     if (e instanceof WorkbookLoadError) throw new WorkbookLoadError(e.code, `“${path.basename(file)}”${e.message}`, { cause: e });
     throw e;
   }
-  return { workbook, snapshot: snapshotFromWorkbook(workbook, path.basename(file)), lostOnSave: unsupportedParts(bytes) };
+  const lost = await lostOnSave(bytes);
+  const cut = clippedMerges(workbook);
+  if (cut.length > 0) lost.push(`超出内容范围的合并单元格（${cut.slice(0, 3).join('、')}，已截到内容范围）`);
+  return { workbook, snapshot: snapshotFromWorkbook(workbook, path.basename(file)), lostOnSave: lost };
 }
 
 /** Error thrown when the output file cannot be written; the message is Chinese. */

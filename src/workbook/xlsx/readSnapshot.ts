@@ -4,7 +4,7 @@
  * expanded), number formats, merges, visibility and protection.
  */
 import type ExcelJS from 'exceljs';
-import { parseA1, toA1 } from '../../engine/address';
+import { parseA1, parseRange, rangeToA1, toA1 } from '../../engine/address';
 import { scalarOf } from './cellValue';
 import { stripFuturePrefixes, translateFormula } from './formula';
 import { contains, forEachStoredCell, formulaModel, indexFormulas, isMergeSlave, isProtected, mergesA1, visibilityOf, type FormulaIndex } from './sheetCells';
@@ -61,7 +61,7 @@ function noteText(note: ExcelJS.Cell['note'] | undefined): string | null {
 
 export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
   const index = indexFormulas(ws);
-  const entries: CellEntry[] = [];
+  let entries: CellEntry[] = [];
   let top = Infinity;
   let left = Infinity;
   const notes: Record<string, string> = {};
@@ -79,7 +79,7 @@ export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, date1904: boolean):
     if (col < left) left = col;
   });
   const name = ws.name;
-  const base: Pick<SheetSnapshot, 'name' | 'merges' | 'visibility' | 'protected' | 'printArea' | 'notes'> = {
+  const base: Pick<SheetSnapshot, 'name' | 'merges' | 'visibility' | 'protected' | 'printArea' | 'notes' | 'columnWidths' | 'rowHeights' | 'outliers'> = {
     name,
     merges: mergesA1(ws),
     visibility: visibilityOf(ws),
@@ -89,9 +89,31 @@ export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, date1904: boolean):
   const area = /^(?:.*!)?\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(ws.pageSetup?.printArea ?? '');
   if (area) base.printArea = `${area[1]}${area[2]}:${area[3]}${area[4]}`;
   if (Object.keys(notes).length > 0) base.notes = notes;
-  if (entries.length === 0) return { ...base, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [] };
-
-  const bottom = entries.reduce((b, e) => Math.max(b, e.row), top);
+  const widths = columnWidths(ws);
+  if (widths) base.columnWidths = widths;
+  const heights = rowHeights(ws);
+  if (heights) base.rowHeights = heights;
+  const box = contentBox(entries);
+  if (!box) return { ...base, origin: { row: 1, col: 1 }, values: [], formulas: [], numberFormats: [] };
+  // Formatted empty cells near the content are kept (their number formats are read); far away they are ignored.
+  const outside = (e: CellEntry) =>
+    e.value !== null || e.formula !== null
+      ? e.row < box.top || e.row > box.bottom || e.col < box.left || e.col > box.right
+      : e.row < box.top - ROW_GAP || e.row > box.bottom + ROW_GAP || e.col < box.left - COL_GAP || e.col > box.right + COL_GAP;
+  if (entries.some(outside)) {
+    const stray = entries.filter((e) => outside(e) && (e.value !== null || e.formula !== null));
+    if (stray.length > 0) base.outliers = { count: stray.length, cells: stray.slice(0, 5).map((e) => toA1(e.row, e.col)) };
+    entries = entries.filter((e) => !outside(e));
+  }
+  base.merges = clipMerges(base.merges, box);
+  top = Infinity;
+  left = Infinity;
+  let bottom = 0;
+  for (const e of entries) {
+    if (e.row < top) top = e.row;
+    if (e.col < left) left = e.col;
+    if (e.row > bottom) bottom = e.row;
+  }
   const height = bottom - top + 1;
   const values: CellScalar[][] = Array.from({ length: height }, () => []);
   const formulas: (string | null)[][] = Array.from({ length: height }, () => []);
@@ -110,6 +132,110 @@ export function snapshotFromWorksheet(ws: ExcelJS.Worksheet, date1904: boolean):
     numberFormats[r][c] = e.numFmt;
   }
   return { ...base, origin: { row: top, col: left }, values, formulas, numberFormats };
+}
+
+/** Rows (or columns) further than this from the rest of the content are stray, not part of the table. */
+const ROW_GAP = 10000;
+const COL_GAP = 256;
+
+/** The densest run of positions without a gap larger than `gap` (sorted unique input). */
+function mainRun(positions: number[], weight: Map<number, number>, gap: number): [number, number] {
+  let best: [number, number] = [positions[0], positions[0]];
+  let bestWeight = -1;
+  let start = 0;
+  let w = 0;
+  for (let i = 0; i < positions.length; i++) {
+    if (i > start && positions[i] - positions[i - 1] > gap) {
+      if (w > bestWeight) [best, bestWeight] = [[positions[start], positions[i - 1]], w];
+      start = i;
+      w = 0;
+    }
+    w += weight.get(positions[i]) ?? 0;
+  }
+  if (w > bestWeight) best = [positions[start], positions[positions.length - 1]];
+  return best;
+}
+
+/**
+ * The rectangle of real content (values and formulas; number formats alone do not count),
+ * leaving out content far away from the rest: one value at XFD1048576 must not make the
+ * sheet a billion cells. Null when the sheet has no content.
+ */
+function contentBox(entries: CellEntry[]): { top: number; left: number; bottom: number; right: number } | null {
+  const real = entries.filter((e) => e.value !== null || e.formula !== null);
+  if (real.length === 0) return null;
+  const count = (key: 'row' | 'col', list: CellEntry[]) => {
+    const m = new Map<number, number>();
+    for (const e of list) m.set(e[key], (m.get(e[key]) ?? 0) + 1);
+    return m;
+  };
+  const rows = count('row', real);
+  const [top, bottom] = mainRun(
+    [...rows.keys()].sort((a, b) => a - b),
+    rows,
+    ROW_GAP,
+  );
+  const inRows = real.filter((e) => e.row >= top && e.row <= bottom);
+  const cols = count('col', inRows);
+  const [left, right] = mainRun(
+    [...cols.keys()].sort((a, b) => a - b),
+    cols,
+    COL_GAP,
+  );
+  return { top, bottom, left, right };
+}
+
+/** Merged areas cut to the content box (a merge to XFD1048576 covers nothing past the content). */
+function clipMerges(merges: string[], box: { top: number; left: number; bottom: number; right: number }): string[] {
+  const out: string[] = [];
+  for (const m of merges) {
+    const r = parseRange(m);
+    if (!r) {
+      out.push(m);
+      continue;
+    }
+    if (r.top > box.bottom || r.left > box.right || r.bottom < box.top || r.right < box.left) continue;
+    // Only merges reaching far past the content are cut; an ordinary merge over blank cells stays as it is.
+    if (r.bottom <= box.bottom + ROW_GAP && r.right <= box.right + COL_GAP) {
+      out.push(m);
+      continue;
+    }
+    const clipped = { top: r.top, left: r.left, bottom: Math.min(r.bottom, box.bottom), right: Math.min(r.right, box.right) };
+    if (clipped.bottom > clipped.top || clipped.right > clipped.left) out.push(rangeToA1(clipped));
+  }
+  return out;
+}
+
+interface ColumnInternals {
+  _columns?: ({ width?: number; number?: number } | undefined)[];
+}
+
+function columnWidths(ws: ExcelJS.Worksheet): Record<number, number> | undefined {
+  const cols = (ws as unknown as ColumnInternals)._columns;
+  if (!Array.isArray(cols)) return undefined;
+  const out: Record<number, number> = {};
+  let n = 0;
+  cols.forEach((c, i) => {
+    if (c && typeof c.width === 'number') {
+      out[i + 1] = c.width;
+      n++;
+    }
+  });
+  return n > 0 ? out : undefined;
+}
+
+function rowHeights(ws: ExcelJS.Worksheet): Record<number, number> | undefined {
+  const rows = (ws as unknown as { _rows?: (ExcelJS.Row | undefined)[] })._rows;
+  if (!Array.isArray(rows)) return undefined;
+  const out: Record<number, number> = {};
+  let n = 0;
+  rows.forEach((r) => {
+    if (r && typeof r.height === 'number') {
+      out[r.number] = r.height;
+      n++;
+    }
+  });
+  return n > 0 ? out : undefined;
 }
 
 /** Snapshot every worksheet, in tab order (hidden ones included, flagged by `visibility`). */
