@@ -41,10 +41,14 @@
  *
  * *-as-published.xlsx (scripts/fixtures/asPublished.ts): every score filled in
  *   as printed, with each report's own inconsistencies, for `validate`.
+ * haikou-2021-formulas.xlsx (scripts/fixtures/liveFormulas.ts): the Haikou annex with live
+ *   formulas, 扣分 `=D3-L3` per row and a 合计 SUM that omits 营商环境专席设置 (90.95 shown).
  */
 import path from 'node:path';
 import { FIXTURES, writeFixtures } from './fixtures';
 import { AS_PUBLISHED } from './fixtures/asPublished';
+import { PUBLISHED } from './fixtures/published';
+import { LIVE_FORMULAS } from './fixtures/liveFormulas';
 
 async function main(): Promise<void> {
   const outDir = path.resolve(process.argv[2] ?? 'samples');
@@ -54,6 +58,17 @@ async function main(): Promise<void> {
     const file = path.join(outDir, f.file);
     await f.build().xlsx.writeFile(file);
     console.log(`${path.relative(process.cwd(), file)}  as published, with the report's inconsistencies`);
+  }
+  // Issue 12: layouts that differ from the seeds (scripts/fixtures/published.ts, each with its source).
+  for (const f of PUBLISHED) {
+    const file = path.join(outDir, f.file);
+    await f.build().xlsx.writeFile(file);
+    console.log(`${path.relative(process.cwd(), file)}  ${f.source}`);
+  }
+  for (const f of LIVE_FORMULAS) {
+    const file = path.join(outDir, f.file);
+    await f.build().xlsx.writeFile(file);
+    console.log(`${path.relative(process.cwd(), file)}  live formulas: 扣分 =分值−得分, a 合计 SUM that omits a row`);
   }
 }
 

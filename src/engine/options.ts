@@ -9,6 +9,10 @@ export interface IndicatorOverride {
   actual?: string;
   /** Data source: "<sheet>!<column header>", "<column header>" or "<numerator>/<denominator>". */
   dataSource?: string;
+  /** The evaluator's score for an indicator they judge ("3.5"): written to 得分, wins over the cell. */
+  score?: string;
+  /** The evaluator's reason for that score: written to 扣分说明. */
+  reason?: string;
 }
 
 /** 符合 / 部分 / 不符合. */

@@ -11,12 +11,14 @@ import { normName, normText } from './text';
 
 export const OVERRIDE_SHEET_NAMES = ['评分规则', '评分规则设置', '规则设置', '评分规则覆盖'];
 
-export type OverrideField = 'name' | 'rule' | 'source' | 'actual';
+export type OverrideField = 'name' | 'rule' | 'source' | 'actual' | 'score' | 'reason';
 const FIELDS: [OverrideField, RegExp][] = [
   ['name', /^(三级指标|指标|指标名称|指标路径|末级指标)$/],
   ['rule', /^(评分标准|评价标准|评分规则|规则|规则文本)$/],
   ['source', /^(数据来源|数据列|取数来源|绑定|数据)$/],
   ['actual', /^(实际值|实际完成值|完成值)$/],
+  ['score', /^(得分|评价得分)$/],
+  ['reason', /^(扣分说明|扣分理由|得分理由)$/],
 ];
 
 export interface OverrideEntry extends IndicatorOverride {
@@ -73,7 +75,10 @@ export function readOverrideSheet(views: Map<string, SheetView>, findings: Findi
     if (get('rule')) entry.ruleText = get('rule');
     if (get('source')) entry.dataSource = get('source');
     if (get('actual')) entry.actual = get('actual');
-    if (!entry.ruleText && !entry.dataSource && !entry.actual) {
+    if (get('score')) entry.score = get('score');
+    // The reason as typed (it is written out verbatim), not normalised.
+    if (entry.score && cols.reason !== undefined) entry.reason = String(view.value(row, cols.reason) ?? '').trim();
+    if (!entry.ruleText && !entry.dataSource && !entry.actual && !entry.score) {
       findings.push(
         finding('OVERRIDE_EMPTY', 'info', `评分规则表第${row}行只有指标名称，没有规则、数据来源或实际值`, {
           sheet: view.name,

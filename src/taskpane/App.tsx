@@ -3,7 +3,22 @@
  * findings with "go to cell"; in a plain browser, the workbench (upload an
  * .xlsx, score it with the same engine, download the result).
  */
-import { Button, Caption1, FluentProvider, Link, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle1, Subtitle2, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  FluentProvider,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle1,
+  Subtitle2,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IndicatorOverride, ItemJudgement, ScoreOptions } from '../engine/options';
 import type { ScoreReport } from '../engine/result';
@@ -16,6 +31,7 @@ import { IndicatorList } from './components/IndicatorList';
 import { LanguageSelect } from './components/LanguageSelect';
 import { OutcomeBanner } from './components/OutcomeBanner';
 import { ScoreSummary } from './components/ScoreSummary';
+import { SheetPicker } from './components/SheetPicker';
 import { scoredFileName, type Actions, type OfficeBackend, type OpenWorkbench, type RunOutcome, type RunPhase, type WorkbenchSession } from './backend';
 import type { HostMode } from './host';
 import { I18nProvider, initialLang, saveLang, useI18n, type Lang } from './i18n';
@@ -87,6 +103,8 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
   const [indicatorSheet, setIndicatorSheet] = useState<string | undefined>(undefined);
   // Checklist judgements, previewed until 一键评分 writes them (score, 扣分说明, the 逐项评分 sheet).
   const [judgements, setJudgements] = useState<ItemJudgement[]>([]);
+  // 撤销 acts only on a workbook with a scoring to undo (Excel: unknown until asked, so enabled).
+  const [canUndo, setCanUndo] = useState<boolean>(mode === 'office');
 
   const show = useCallback((o: RunOutcome, ribbon: boolean) => {
     setOutcome(o);
@@ -119,6 +137,8 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
     setBusy(true);
     setPhase(null);
     setGoToError(null);
+    // The download must match what the pane shows: no file while a run is under way.
+    setDownloadUrl(null);
     try {
       const onPhase = (p: RunPhase) => setPhase(p);
       const o =
@@ -132,11 +152,13 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
       if (which === 'score' && o.ok) {
         setCorrections([]);
         setJudgements([]);
+        if (o.cellsWritten > 0) setCanUndo(true);
       }
       if (which === 'undo' && o.ok) {
         setCorrections([]);
         setJudgements([]);
         setIndicatorSheet(undefined);
+        if (session) setCanUndo(false);
       }
       if (session && o.ok && o.cellsWritten > 0 && typeof URL.createObjectURL === 'function') {
         const bytes = await session.save();
@@ -155,6 +177,8 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
     setJudgements(judged);
     setBusy(true);
     setPhase(null);
+    // A preview is not in the file: no download offered until 一键评分 writes it.
+    setDownloadUrl(null);
     try {
       show(await actions.preview(options(list, sheet, judged), (p) => setPhase(p)), false);
     } finally {
@@ -178,6 +202,12 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
 
   const onPickSheet = (sheet: string) => void rescore([], sheet, []);
 
+  // Detection failed: the evaluator names the sheet, and it is scored (as a preview) with it.
+  const noSheet = !!outcome && !outcome.ok && outcome.findings.some((f) => f.code === 'NO_INDICATOR_SHEET' || f.code === 'AMBIGUOUS_INDICATOR_SHEET');
+  const pickAndScore = (sheet: string) => rescore([], sheet, []);
+  // One message per problem: the reason a run stopped is in the banner, not again in the list.
+  const listed = outcome ? outcome.findings.filter((f) => outcome.ok || f.severity !== 'error' || !(outcome.error ?? '').includes(f.message)) : [];
+
   const onFile = async (file: File) => {
     if (!openWorkbench) return;
     setLoading(true);
@@ -189,9 +219,12 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
     setJudgements([]);
     setIndicatorSheet(undefined);
     try {
-      setSession(await openWorkbench(await readFile(file), file.name));
+      const opened = await openWorkbench(await readFile(file), file.name);
+      setSession(opened);
+      setCanUndo(!!opened.hasRecord);
     } catch (e) {
       setSession(null);
+      setCanUndo(false);
       setLoadError(e instanceof Error ? e.message : String(e));
     } finally {
       setLoading(false);
@@ -214,7 +247,9 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
       </header>
 
       {mode === 'office' ? (
-        <Caption1 as="p" block>{t('officeHint')}</Caption1>
+        <Caption1 as="p" block>
+          {t('officeHint')}
+        </Caption1>
       ) : (
         <section aria-label={t('workbenchTitle')} data-testid="workbench" className={s.section}>
           <Subtitle2 as="h2" block className={s.flat}>
@@ -247,9 +282,23 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
         </section>
       )}
 
-      <ActionBar disabled={!actions} busy={busy} phase={phase} onScore={() => run('score')} onValidate={() => run('validate')} onUndo={() => run('undo')} />
+      <ActionBar
+        disabled={!actions}
+        busy={busy}
+        phase={phase}
+        canUndo={canUndo}
+        onScore={() => run('score')}
+        onValidate={() => run('validate')}
+        onUndo={() => run('undo')}
+      />
 
-      {outcome && !(outcome.preview && outcome.ok) && <OutcomeBanner outcome={outcome} fromRibbon={fromRibbon} />}
+      {/* Outcomes are announced where they appear; the focus stays on the control that ran them. */}
+      <div aria-live="polite" aria-atomic="true" data-testid="live" className={s.section}>
+        {outcome && !(outcome.preview && outcome.ok) && <OutcomeBanner outcome={outcome} fromRibbon={fromRibbon} />}
+      </div>
+      {noSheet && session?.sheets && session.sheets.length > 0 && (
+        <SheetPicker sheets={session.sheets} disabled={busy} onPick={(name) => void pickAndScore(name)} />
+      )}
       {download && session && (
         <Link href={download} download={scoredFileName(session.fileName)} data-testid="download">
           {t('download')}
@@ -278,7 +327,7 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
         </MessageBar>
       )}
       {report && <ScoreSummary report={report} />}
-      {outcome && (outcome.findings.length > 0 || outcome.action === 'validate') && <FindingsList findings={outcome.findings} onGoTo={onGoTo} />}
+      {outcome && (listed.length > 0 || outcome.action === 'validate') && <FindingsList findings={listed} onGoTo={onGoTo} />}
       {outcome?.action === 'validate' && outcome.ok && outcome.cellsWritten === 0 && outcome.findings.length > 0 && (
         <Button disabled={busy} onClick={() => void run('validate', true)}>
           {t('writeResults')}

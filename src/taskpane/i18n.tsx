@@ -95,6 +95,15 @@ const zh = {
   rate: '得分率',
   filterSeverity: '按严重程度筛选',
   all: '全部',
+  scoreField: '得分',
+  reasonField: '扣分说明',
+  scoreFieldHint: '0～{max}分，由评价人判断',
+  scoreOutOfRange: '请输入 0～{max} 之间的分值',
+  outcomeCounts: '{errors} 个错误，{warnings} 个警告',
+  outcomeClean: '未发现错误或警告',
+  sheetPickerHint: '未能自动识别指标表，请选择：',
+  chooseSheet: '选择指标表',
+  useSheet: '用此表评分',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -122,7 +131,7 @@ const en: Record<MessageKey, string> = {
   severity_error: 'Error',
   severity_warning: 'Warning',
   severity_info: 'Info',
-  counts: '{errors} errors, {warnings} warnings, {infos} notes',
+  counts: '{errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}, {infos} {infos:note|notes}',
   scored: 'Scored; {cells} cells written',
   validated: 'Validation finished',
   writeResults: 'Write the 校验结果 sheet',
@@ -188,6 +197,15 @@ const en: Record<MessageKey, string> = {
   rate: 'Score rate',
   filterSeverity: 'Filter by severity',
   all: 'All',
+  scoreField: 'Score',
+  reasonField: 'Reason (扣分说明)',
+  scoreFieldHint: '0–{max}, judged by the evaluator',
+  scoreOutOfRange: 'Enter a value between 0 and {max}',
+  outcomeCounts: '{errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}',
+  outcomeClean: 'No errors or warnings',
+  sheetPickerHint: 'The indicator sheet was not recognised; choose it:',
+  chooseSheet: 'Indicator sheet',
+  useSheet: 'Score this sheet',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
@@ -196,7 +214,11 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 
 export function translator(lang: Lang): Translate {
   const dict = MESSAGES[lang];
-  return (key, vars) => dict[key].replace(/\{(\w+)\}/g, (m, k: string) => (vars && k in vars ? String(vars[k]) : m));
+  // {n:one|many} picks the English singular or plural by the number n.
+  return (key, vars) =>
+    dict[key]
+      .replace(/\{(\w+):([^|}]*)\|([^}]*)\}/g, (m, k: string, one: string, many: string) => (vars && k in vars ? (Number(vars[k]) === 1 ? one : many) : m))
+      .replace(/\{(\w+)\}/g, (m, k: string) => (vars && k in vars ? String(vars[k]) : m));
 }
 
 const I18nContext = createContext<{ lang: Lang; t: Translate }>({ lang: 'zh', t: translator('zh') });

@@ -117,6 +117,135 @@ async function correctAndRescore(page: import('playwright-core').Page): Promise<
   return `lvliang-2020.xlsx: corrected 热线整合完成率 to 50% → ${total} previewed, screenshot ${path.relative(ROOT, shot)}`;
 }
 
+type Page = import('playwright-core').Page;
+
+const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const axeStates: string[] = [];
+
+/** axe-core (WCAG 2.x A/AA) on the pane as it is: any violation fails the run. */
+async function axeCheck(page: Page, state: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  // Let Fluent's enter animations (fades) finish: a half-faded text has a half contrast.
+  await page.waitForTimeout(600);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return r.violations.map(
+      (v) =>
+        `${v.id} at ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+  });
+  if (violations.length > 0) fail(`axe-core, ${state}: ${violations.join('; ')}`);
+  axeStates.push(state);
+}
+
+/** Nothing is cut or scrolls sideways at this width. */
+async function fitsWidth(page: Page, what: string): Promise<void> {
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (over > 0) fail(`${what}: the pane is ${over} px wider than the window`);
+}
+
+async function open(page: Page, port: number, file: string): Promise<void> {
+  await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
+  await page.getByTestId('workbench').waitFor({ timeout: 20000 });
+  await page.locator('input[type=file]').setInputFiles(file);
+  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.includes('一键评分') && !b.disabled));
+}
+
+function formulaOf(cell: ExcelJS.Cell): string | undefined {
+  const v = cell.value as ExcelJS.CellFormulaValue | null;
+  return v && typeof v === 'object' && 'formula' in v ? v.formula : undefined;
+}
+
+/**
+ * The Haikou annex with live formulas: scoring keeps the 扣分 formulas, reports the 合计 that omits a
+ * row as an error (never a green tick), and the downloaded file proves it; then a corrected actual
+ * value shows the same in 实际值, 扣分说明 and 评分规则.
+ */
+async function liveFormulas(page: Page, port: number): Promise<string[]> {
+  const SHEET = '附件1 指标体系及评分表';
+  await open(page, port, path.join(ROOT, 'samples', 'haikou-2021-formulas.xlsx'));
+  const score = page.getByRole('button', { name: '一键评分' });
+  await score.click();
+  await page.getByTestId('download').waitFor({ timeout: 30000 });
+  const banner = page.getByTestId('outcome');
+  const intent = await banner.getAttribute('data-intent');
+  const text = (await banner.textContent()) ?? '';
+  if (intent !== 'error' || !text.includes('1 个错误')) fail(`haikou formulas: outcome ${intent} “${text}”, expected an error with its count`);
+  const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+  if (!focused.includes('一键评分')) fail(`haikou formulas: focus after 一键评分 is on “${focused}”`);
+  const list = page.getByRole('region', { name: '问题清单' });
+  const err = (await list.locator('li[data-severity=error]').first().textContent()) ?? '';
+  if (!err.includes('L26') || !err.includes('90.95') || !err.includes('95.95')) fail(`haikou formulas: the first error is “${err}”`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(OUT, 'haikou-2021-formulas-scored.png') });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  const saved = path.join(OUT, 'haikou-2021-formulas.scored.xlsx');
+  await download.saveAs(saved);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(saved);
+  const ws = wb.getWorksheet(SHEET) ?? fail('haikou formulas: no indicator sheet in the download');
+  if (formulaOf(ws.getCell('K10')) !== 'D10-L10') fail(`haikou formulas: K10 is ${JSON.stringify(ws.getCell('K10').value)}, not the formula D10-L10`);
+  if ((ws.getCell('K10').value as ExcelJS.CellFormulaValue).result !== 0.02) fail('haikou formulas: K10 does not show 0.02');
+  if (formulaOf(ws.getCell('L26')) !== 'SUM(L3:L20,L22:L25)') fail('haikou formulas: the 合计 formula was replaced');
+  if (ws.getCell('L10').value !== 3.98) fail(`haikou formulas: L10 = ${ws.getCell('L10').value}`);
+  const summary = wb.getWorksheet('评分汇总') ?? fail('haikou formulas: no 评分汇总');
+  let both = false;
+  summary.eachRow((row) => row.eachCell((c) => (both ||= typeof c.value === 'string' && c.value.includes('90.95') && c.value.includes('95.95'))));
+  if (!both) fail('haikou formulas: 评分汇总 does not state both figures');
+  const out = [
+    `haikou-2021-formulas.xlsx: 扣分 formulas kept (K10 =D10-L10 → 0.02), 合计 =SUM(L3:L20,L22:L25) kept and reported as an error (90.95 vs 95.95) on screen and in 评分汇总`,
+  ];
+
+  // A correction: 资金到位率 100% → 80%, written into 实际值 as well as 扣分说明 and 评分规则.
+  const name = '修改“资金到位率”的实际值或规则';
+  await page.getByRole('button', { name }).click();
+  const form = page.getByRole('form', { name });
+  await form.getByRole('textbox', { name: '实际值' }).fill('80%');
+  await axeCheck(page, 'editing');
+  await form.getByRole('button', { name: '重新计算' }).click();
+  await page.getByTestId('preview').waitFor({ timeout: 10000 });
+  if (await page.getByTestId('download').count()) fail('haikou formulas: a preview still offers the earlier download');
+  await score.click();
+  await page.getByTestId('preview').waitFor({ state: 'detached', timeout: 30000 });
+  const [again] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  const corrected = path.join(OUT, 'haikou-2021-formulas.corrected.xlsx');
+  await again.saveAs(corrected);
+  const wb2 = new ExcelJS.Workbook();
+  await wb2.xlsx.readFile(corrected);
+  const ws2 = wb2.getWorksheet(SHEET)!;
+  const rules = wb2.getWorksheet('评分规则') ?? fail('haikou correction: no 评分规则 sheet');
+  const actual = ws2.getCell('G9').value;
+  const note = String(ws2.getCell('J9').value ?? '');
+  if (actual !== 0.8 || !note.includes('80%') || rules.getCell('D2').value !== '80%' || ws2.getCell('L9').value !== 1.6)
+    fail(`haikou correction: 实际值 ${actual}, 扣分说明 “${note}”, 评分规则 ${rules.getCell('D2').value}, 得分 ${ws2.getCell('L9').value}`);
+  out.push('haikou-2021-formulas.xlsx: 资金到位率 corrected to 80% → 实际值 G9 0.8 (0%), 扣分说明 and 评分规则 say 80%, 得分 1.6');
+  return out;
+}
+
+/** 320 px in both languages: nothing cut, no sideways scroll; screenshots to look at. */
+async function narrow(page: Page, port: number): Promise<string> {
+  await page.setViewportSize({ width: 320, height: 900 });
+  await open(page, port, path.join(ROOT, 'samples', 'lvliang-2020.xlsx'));
+  await page.getByRole('button', { name: '一键评分' }).click();
+  await page.getByTestId('download').waitFor({ timeout: 30000 });
+  await fitsWidth(page, '320 px 中文');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(OUT, 'pane-320-zh.png') });
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await fitsWidth(page, '320 px English');
+  await page.screenshot({ path: path.join(OUT, 'pane-320-en.png') });
+  await axeCheck(page, 'scored (English, 320 px)');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await page.setViewportSize({ width: 360, height: 900 });
+  return 'pane at 320 px: no sideways overflow in 中文 or English, screenshots pane-320-zh.png, pane-320-en.png';
+}
+
 const CHECKLIST_NOTE = '部分指标未设置可衡量的指标值，扣0.5分；“与资金目标任务数或计划数相对应”部分符合，扣0.2分（个别指标与计划数不对应）；共扣0.7分，得1.3分';
 
 /**
@@ -203,7 +332,10 @@ async function validateAsPublished(page: import('playwright-core').Page, port: n
   const first = (await list.locator('li[data-severity=error]').first().textContent()) ?? '';
   if (!first.includes('绩效目标!B3')) fail(`haikou-2021-as-published.xlsx: first error does not point at 绩效目标!B3: ${first}`);
   const shot = path.join(OUT, 'haikou-2021-as-published-validate.png');
-  await list.scrollIntoViewIfNeeded();
+  const banner = page.getByTestId('outcome');
+  if ((await banner.getAttribute('data-intent')) !== 'error') fail('haikou-2021-as-published.xlsx: 校验 with errors is not shown as an error');
+  await axeCheck(page, 'validated');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: shot });
   return `haikou-2021-as-published.xlsx: 校验 lists ${errors} errors, the first at 绩效目标!B3, screenshot ${path.relative(ROOT, shot)}`;
 }
@@ -248,8 +380,10 @@ async function main(): Promise<void> {
         const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.includes('一键评分'));
         return !!b && !b.disabled;
       });
+      if (scored === 0) await axeCheck(page, 'loaded');
       await score.click();
       await page.getByTestId('download').waitFor({ timeout: 30000 });
+      if (scored === 0) await axeCheck(page, 'scored');
       const total = (await page.getByTestId('total').textContent())?.trim();
       const grade = (await page.getByTestId('grade').textContent())?.trim();
       if (total !== c.total) fail(`${c.file}: total on screen ${total}, expected ${c.total}`);
@@ -268,12 +402,15 @@ async function main(): Promise<void> {
     }
     results.push(await judgeChecklist(page, port));
     results.push(await validateAsPublished(page, port));
+    results.push(...(await liveFormulas(page, port)));
+    results.push(await narrow(page, port));
     if (errors.length) fail(`page errors: ${errors.join('; ')}`);
   } finally {
     await browser.close();
     server.close();
   }
   for (const r of results) console.log(`ok  ${r}`);
+  console.log(`ok  axe-core: 0 violations in ${axeStates.join(', ')}`);
   console.log(`e2e: ${scored}/${CASES.length} workbooks scored in the browser workbench`);
 }
 

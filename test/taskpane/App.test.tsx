@@ -88,7 +88,9 @@ function fakeSession(): WorkbenchSession & { save: jest.Mock } {
     }),
     preview: jest.fn(async () => previewed),
     validate: jest.fn(async () => ({ action: 'validate', ok: true, report: null, findings, notes: [], cellsWritten: 0 }) as RunOutcome),
-    undo: jest.fn(async () => ({ action: 'undo', ok: false, error: '没有可撤销的评分记录', report: null, findings: [], notes: [], cellsWritten: 0 }) as RunOutcome),
+    undo: jest.fn(
+      async () => ({ action: 'undo', ok: false, error: '没有可撤销的评分记录', report: null, findings: [], notes: [], cellsWritten: 0 }) as RunOutcome,
+    ),
     save: jest.fn(async () => new Uint8Array([80, 75, 3, 4])),
   };
 }
@@ -142,7 +144,7 @@ describe('App in workbench mode (no Office host)', () => {
     expect(open).toHaveBeenCalledWith(expect.any(ArrayBuffer), '吕梁.xlsx');
 
     await user.click(screen.getByRole('button', { name: '一键评分' }));
-    await screen.findByText('评分完成，已写入 42 个单元格');
+    await screen.findByText(/^评分完成，已写入 42 个单元格/);
     expect(screen.getByTestId('total').textContent).toBe('85.6');
     expect(screen.getByTestId('grade').textContent).toBe('良');
     expect(screen.getByText('决策')).toBeTruthy();
@@ -167,13 +169,17 @@ describe('App in workbench mode (no Office host)', () => {
     const user = userEvent.setup();
     render(<App mode="workbench" openWorkbench={async () => ({ ...fakeSession(), lostOnSave: ['图表', '数据透视表'] })} />);
     await user.upload(screen.getByLabelText('上传 .xlsx 工作簿'), upload());
-    expect((await screen.findByTestId('lost-on-save')).textContent).toBe('下载的工作簿将不含原文件中的：图表、数据透视表。请以原文件为准，或在 Excel 中使用本加载项。');
+    expect((await screen.findByTestId('lost-on-save')).textContent).toBe(
+      '下载的工作簿将不含原文件中的：图表、数据透视表。请以原文件为准，或在 Excel 中使用本加载项。',
+    );
   });
 
   it('writes the 校验结果 sheet on request after 校验 and offers the download', async () => {
     const user = userEvent.setup();
     const session = fakeSession();
-    session.validate = jest.fn(async (_p, o) => ({ action: 'validate', ok: true, report: null, findings, notes: [], cellsWritten: o?.writeResults ? 30 : 0 }) as RunOutcome);
+    session.validate = jest.fn(
+      async (_p, o) => ({ action: 'validate', ok: true, report: null, findings, notes: [], cellsWritten: o?.writeResults ? 30 : 0 }) as RunOutcome,
+    );
     render(<App mode="workbench" openWorkbench={async () => session} />);
     await user.upload(screen.getByLabelText('上传 .xlsx 工作簿'), upload());
     await screen.findByText('当前工作簿：吕梁.xlsx');
@@ -210,9 +216,17 @@ describe('App in workbench mode (no Office host)', () => {
     expect((screen.getByRole('button', { name: '一键评分' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it('shows a refused run with its Chinese reason', async () => {
+  it('keeps 撤销 disabled before any scoring', async () => {
     const user = userEvent.setup();
     render(<App mode="workbench" openWorkbench={async () => fakeSession()} />);
+    await user.upload(screen.getByLabelText('上传 .xlsx 工作簿'), upload());
+    await screen.findByText('当前工作簿：吕梁.xlsx');
+    expect((screen.getByRole('button', { name: '撤销本次评分' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows a refused run with its Chinese reason', async () => {
+    const user = userEvent.setup();
+    render(<App mode="workbench" openWorkbench={async () => ({ ...fakeSession(), hasRecord: true })} />);
     await user.upload(screen.getByLabelText('上传 .xlsx 工作簿'), upload());
     await screen.findByText('当前工作簿：吕梁.xlsx');
     await user.click(screen.getByRole('button', { name: '撤销本次评分' }));
@@ -245,7 +259,7 @@ describe('App in an Office host', () => {
     render(<App mode="office" office={office} />);
     expect(screen.queryByTestId('workbench')).toBeNull();
     await user.click(screen.getByRole('button', { name: '一键评分' }));
-    await screen.findByText('评分完成，已写入 42 个单元格');
+    await screen.findByText(/^评分完成，已写入 42 个单元格/);
     await user.click(screen.getByRole('button', { name: '定位到 附件1!H20' }));
     expect(office.goToCell).toHaveBeenCalledWith('附件1', 'H20');
   });
@@ -253,7 +267,9 @@ describe('App in an Office host', () => {
   it('shows the outcome of a ribbon command run while the pane was open', async () => {
     const office = fakeOffice();
     render(<App mode="office" office={office} />);
-    act(() => office.emit({ action: 'score', ok: false, error: '未写入任何内容：工作表“附件1”受保护', report: null, findings: [], notes: [], cellsWritten: 0 }));
+    act(() =>
+      office.emit({ action: 'score', ok: false, error: '未写入任何内容：工作表“附件1”受保护', report: null, findings: [], notes: [], cellsWritten: 0 }),
+    );
     expect(await screen.findByText('未写入任何内容：工作表“附件1”受保护')).toBeTruthy();
     expect(screen.getByText('功能区命令的结果：未完成')).toBeTruthy();
   });
@@ -263,7 +279,7 @@ describe('App in an Office host', () => {
     const office = fakeOffice();
     render(<App mode="office" office={office} />);
     await user.click(screen.getByRole('button', { name: '一键评分' }));
-    await screen.findByText('评分完成，已写入 42 个单元格');
+    await screen.findByText(/^评分完成，已写入 42 个单元格/);
     expect(office.score).toHaveBeenLastCalledWith(expect.any(Function), {});
 
     const item = screen.getAllByTestId('indicator')[0];
@@ -287,7 +303,7 @@ describe('App in an Office host', () => {
 
     await user.click(screen.getByRole('button', { name: '一键评分' }));
     expect(office.score).toHaveBeenLastCalledWith(expect.any(Function), { overrides });
-    await screen.findByText('评分完成，已写入 42 个单元格');
+    await screen.findByText(/^评分完成，已写入 42 个单元格/);
     expect(screen.queryByTestId('preview')).toBeNull();
   });
 
@@ -296,7 +312,7 @@ describe('App in an Office host', () => {
     const office = fakeOffice();
     render(<App mode="office" office={office} />);
     await user.click(screen.getByRole('button', { name: '一键评分' }));
-    await screen.findByText('评分完成，已写入 42 个单元格');
+    await screen.findByText(/^评分完成，已写入 42 个单元格/);
 
     const list = screen.getByRole('region', { name: '问题清单' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(2);

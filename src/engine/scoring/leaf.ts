@@ -18,6 +18,8 @@ import type { DataContext } from '../data/context';
 import { actualFromCell, bindFromData, type Bound } from '../data/bind';
 import { checkEnteredChecklist, leafChecklist, type ChecklistOutcome } from '../checklist';
 import type { ItemJudgement } from '../options';
+// Hook (issue 12): an evidence column that explains the deduction counts as its 扣分说明.
+import { evidenceExplainsDeduction } from '../validate/evidence';
 
 export interface LeafResult {
   leaf: LeafNode;
@@ -45,6 +47,8 @@ export interface LeafResult {
   checklist?: ChecklistOutcome | null;
   /** The note was written from the checklist judgements (an entered score they agree with): write it out. */
   noteFromItems?: boolean;
+  /** The score (and reason) came from a correction (the pane's 修改 or the 评分规则 sheet): write both out. */
+  scoreFromOverride?: boolean;
 }
 
 export interface LeafEnv {
@@ -155,6 +159,19 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
     }
   }
 
+  // A score given as a correction (the pane, or the 评分规则 sheet) wins over the cell.
+  let scoreFromOverride = false;
+  if (env.override?.score !== undefined && env.override.score.trim() !== '') {
+    const r = parseQuantity(env.override.score, null);
+    if (r.ok && (r.q.unit === 'none' || r.q.unit === 'score')) {
+      entered = r.q.value;
+      enteredUnreadable = false;
+      scoreFromOverride = true;
+    } else {
+      findings.push(finding('SCORE_NOT_A_NUMBER', 'error', `“${leaf.name}”修改的得分“${env.override.score}”不是数字`, at(scoreCell ?? null)));
+    }
+  }
+
   // The actual value: override, then the 实际值 cell, then the data sheets.
   let bound: Bound | null = null;
   if (rule && rule.kind !== 'judgement' && rule.kind !== 'checklist') {
@@ -241,6 +258,7 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
     score = entered;
     // The evaluator's words as typed (only invisible characters and outer spaces dropped).
     note = isBlank(leaf.cells.note) ? '' : stripInvisible(cellText(leaf.cells.note!.value)).trim();
+    if (scoreFromOverride && env.override?.reason !== undefined) note = env.override.reason.trim();
     // Layouts without a 扣分说明 column: the reason is often a note on the score cell.
     const comment = !note && scoreCell ? env.noteAt?.(scoreCell.row, scoreCell.col) : null;
     if (comment) note = comment.trim(); // verbatim: it is written out as the evaluator typed it
@@ -302,7 +320,7 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
           actual: fmt(score),
         }),
       );
-    } else if (source === 'entered' && score.lt(max) && !note) {
+    } else if (source === 'entered' && score.lt(max) && !note && !evidenceExplainsDeduction(leaf)) {
       findings.push(
         finding('DEDUCTION_NOTE_MISSING', 'warning', `“${leaf.name}”扣${fmt(max.minus(score))}分，但没有扣分说明`, at(leaf.cells.note ?? scoreCell)),
       );
@@ -330,5 +348,6 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
     findings,
     checklist,
     noteFromItems,
+    ...(scoreFromOverride ? { scoreFromOverride } : {}),
   };
 }

@@ -5,15 +5,16 @@
  */
 import { toA1 } from '../address';
 import { Decimal, round2 } from '../decimal';
-import { dedupeFindings, finding, sortFindings, type Finding } from '../findings';
-import { detectIndicatorTables, ENGINE_SHEETS } from '../indicators/detect';
+import { dedupeFindings, finding, groupFindings, sortFindings, type Finding } from '../findings';
+import { detectIndicatorTables, ENGINE_SHEETS, explainNoTable } from '../indicators/detect';
 import type { IndicatorNode, IndicatorTable, LeafNode } from '../indicators/model';
 import type { IndicatorOverride, ItemJudgement, ScoreOptions } from '../options';
 import { overrideMatches, readOverrideSheet, OVERRIDE_SHEET_NAMES } from '../overrides';
 import type { Patch } from '../patch';
 import type { Detection, GroupReport, IndicatorReport, ScoreReport, ScoreRun } from '../result';
 import type { WorkbookSnapshot } from '../snapshot';
-import { readState, recordRun, stateSheetOp, STATE_SHEET } from '../state';
+import { readState, recordRun, stateSheetOp, STATE_SHEET, type RunEdit } from '../state';
+import { claimSheetNames } from '../writeback/sheetNames';
 import { normName } from '../text';
 import { loadDataContext, type DataContext } from '../data/context';
 import { DEFAULT_SCHEME, gradeFor, parseGradeScheme, type GradeScheme } from '../summary/grade';
@@ -21,12 +22,14 @@ import { aggregate, isGroupResult, parseComposite, totalsOf, type Composite, typ
 import { scoreLeaf, type LeafResult } from './leaf';
 import { buildOverrideSheetOp } from '../writeback/overrideSheet';
 import { allocateColumns, buildIndicatorEdit, type WriteColumns } from '../writeback/indicatorSheet';
-import { buildSummarySheet, SUMMARY_SHEET } from '../writeback/summarySheet';
+import { buildSummarySheet } from '../writeback/summarySheet';
+import type { FormulaDisagreement } from '../writeback/keepFormulas';
 import type { SheetView } from '../sheetView';
 import { judgementsFor, readJudgementSheet } from '../checklist';
 import { JUDGEMENT_SHEET_NAMES } from '../checklist/sheet';
 import { buildJudgementSheetOp } from '../writeback/judgementSheet';
 import type { ChecklistItemReport } from '../result';
+import { describeBands, detectSelfAssessmentForm, scoreFormLeaf, scoreFunds, type FundsResult, type SelfAssessmentForm } from '../selfAssessment';
 
 export interface RunState {
   table: IndicatorTable;
@@ -48,6 +51,8 @@ export interface RunState {
   usedSheets: Set<string>;
   /** The indicator sheet chosen by the evaluator (now or in an earlier run), when there is one. */
   chosenSheet?: string;
+  /** The 项目支出绩效自评表 layout (src/engine/selfAssessment), when the table is one. */
+  form?: { info: SelfAssessmentForm; funds: FundsResult | null };
 }
 
 function fail(code: string, message: string, extra: Finding[] = []): ScoreRun {
@@ -103,6 +108,58 @@ function companionFor(leaf: LeafNode, companions: CompanionIndex) {
   return undefined;
 }
 
+/**
+ * An actual value that cannot be read (“—”, “/”) makes that indicator pending
+ * and says so; it never stops the whole run.
+ */
+function honestActual(f: Finding, result: LeafResult): Finding {
+  if (f.code !== 'ACTUAL_UNREADABLE' || f.severity !== 'error') return f;
+  const shown = f.actual !== undefined ? `“${f.actual}”` : '';
+  const state = result.source === 'pending' ? '，该指标待评分' : '';
+  const detail = f.message.replace(/^实际值无法读取[：:]?/, '').trim();
+  const why = detail && detail !== '空单元格' ? `（${detail}）` : '';
+  return { ...f, severity: 'warning', message: `实际值${shown}无法读取为数值${why}${state}，请填写实际值或在评分规则表中指定数据来源` };
+}
+
+/** Content the adapter left out because it lies far outside every table (one finding per sheet). */
+function strayContent(snapshot: WorkbookSnapshot): Finding[] {
+  const out: Finding[] = [];
+  for (const s of snapshot.sheets) {
+    if (!s.outliers || s.outliers.count === 0) continue;
+    const more = s.outliers.count > s.outliers.cells.length ? `等${s.outliers.count}个单元格` : '';
+    out.push(
+      finding(
+        'STRAY_CONTENT',
+        'warning',
+        `${s.outliers.cells.join('、')}${more}远离表格内容，未读取；如有用请移到表格附近`,
+        {
+          sheet: s.name,
+          cell: s.outliers.cells[0],
+        },
+        { actual: s.outliers.count },
+      ),
+    );
+  }
+  return out;
+}
+
+/** The level-1 maxima should add up to 100 (without a composite weighting): a warning naming their cells. */
+function checkMaxTotal(table: IndicatorTable, level1: GroupResult[], findings: Finding[]): void {
+  if (level1.length === 0 || level1.some((g) => g.max === null)) return;
+  const sum = level1.reduce((a, g) => a.plus(g.max!), new Decimal(0));
+  if (sum.eq(100)) return;
+  const cells = level1.map((g) => g.node.maxCell ?? g.node.nameCell).map((c) => toA1(c.row, c.col));
+  findings.push(
+    finding(
+      'MAX_TOTAL_NOT_100',
+      'warning',
+      `各一级指标分值（${cells.join('、')}）合计为${sum.toString()}分，不是100分，总分与等次按此计算，请核对分值`,
+      { sheet: table.sheet, cell: cells[0] },
+      { expected: 100, actual: sum.toString() },
+    ),
+  );
+}
+
 export function runScoring(snapshot: WorkbookSnapshot, options: ScoreOptions = {}): { run: RunState | null; failure: ScoreRun | null } {
   if (!snapshot.sheets || snapshot.sheets.length === 0) {
     return { run: null, failure: fail('EMPTY_WORKBOOK', '工作簿中没有工作表') };
@@ -116,15 +173,20 @@ export function runScoring(snapshot: WorkbookSnapshot, options: ScoreOptions = {
   let detected = detectIndicatorTables(snapshot, chosen);
   // A remembered sheet that no longer holds the table: detect afresh.
   if (!detected.primary && chosen && !options.indicatorSheet) detected = detectIndicatorTables(snapshot, undefined);
+  if (detected.ambiguous) return { run: null, failure: fail('AMBIGUOUS_INDICATOR_SHEET', detected.ambiguous.message) };
   if (!detected.primary) {
     const names = snapshot.sheets.map((s) => `“${s.name}”`).join('、');
     return {
       run: null,
-      failure: fail('NO_INDICATOR_SHEET', `没有找到指标评分表：工作表${names}中都没有“一级指标/二级指标/三级指标”或“指标名称”与“分值/评分标准/得分”等表头`),
+      failure: fail(
+        'NO_INDICATOR_SHEET',
+        `没有找到指标评分表：工作表${names}中都没有“一级指标/二级指标/三级指标”或“指标名称”与“分值/评分标准/得分”等表头`,
+        explainNoTable(snapshot),
+      ),
     };
   }
   const table = detected.primary;
-  const findings: Finding[] = [...detected.findings];
+  const findings: Finding[] = [...detected.findings, ...strayContent(snapshot)];
   const view = detected.views.get(table.sheet)!;
   const state = readState(snapshot);
   const overrides: (IndicatorOverride & { sheet?: string; row?: number })[] = [...readOverrideSheet(detected.views, findings), ...(options.overrides ?? [])];
@@ -154,6 +216,8 @@ export function runScoring(snapshot: WorkbookSnapshot, options: ScoreOptions = {
       if (k !== null) (leavesByLast.get(k) ?? leavesByLast.set(k, []).get(k)!).push(leaf);
     }
   }
+  // Hook (issue 12): a 项目支出绩效自评表 is scored by the form's own rule, not by 评分标准 texts.
+  const form = detectSelfAssessmentForm(view, table);
   for (const leaf of table.leaves) {
     // Later entries win: the task pane's corrections come after the 评分规则 sheet.
     const candidates = (overrides.length > 0 && overridesByLast.get(lastOf(leaf.path) ?? '')) || [];
@@ -161,18 +225,21 @@ export function runScoring(snapshot: WorkbookSnapshot, options: ScoreOptions = {
     for (let j = candidates.length - 1; j >= 0 && !override; j--) {
       if (overrideMatches(overrides[candidates[j]], leaf.path)) override = overrides[candidates[j]];
     }
-    const result = scoreLeaf(leaf, {
-      sheet: table.sheet,
-      state,
-      data,
-      companion: companionFor(leaf, companions),
-      override,
-      noteAt,
-      judgements: judgements.length > 0 ? judgementsFor(judgements, leaf.path) : undefined,
-    });
+    const result =
+      form && !override
+        ? scoreFormLeaf(leaf, form, view, state)
+        : scoreLeaf(leaf, {
+            sheet: table.sheet,
+            state,
+            data,
+            companion: companionFor(leaf, companions),
+            override,
+            noteAt,
+            judgements: judgements.length > 0 ? judgementsFor(judgements, leaf.path) : undefined,
+          });
     byLeaf.set(leaf, result);
     leaves.push(result);
-    for (const f of result.findings) findings.push(f);
+    for (const f of result.findings) findings.push(honestActual(f, result));
   }
   for (const o of overrides) {
     const k = lastOf(o.path);
@@ -186,7 +253,15 @@ export function runScoring(snapshot: WorkbookSnapshot, options: ScoreOptions = {
   const totals = totalsOf(groups);
   const level1 = groups.filter(isGroupResult);
   const composite = parseComposite(table.specialRows, level1);
+  // Hook (issue 12): the form's 预算执行率 points count in its 总分.
+  const funds = form ? scoreFunds(form, findings) : null;
+  if (funds) {
+    totals.score = totals.score.plus(funds.score ?? 0);
+    if (totals.max) totals.max = totals.max.plus(funds.max);
+    if (funds.source === 'pending') totals.pending++;
+  }
   const total = composite ? composite.total : round2(totals.score);
+  if (!composite && !form) checkMaxTotal(table, level1, findings); // a form checks its 总分 with 执行率 (issue 12)
   const scheme = findGradeScheme(detected.views);
   const grade = totals.pending === 0 ? gradeFor(total, scheme) : null;
   if (totals.pending > 0) {
@@ -221,6 +296,11 @@ export function runScoring(snapshot: WorkbookSnapshot, options: ScoreOptions = {
     bindings: leaves.filter((l) => l.bound).map((l) => ({ path: l.leaf.path, source: l.bound!.source })),
     gradeScheme: scheme.bands.map((b) => ({ label: b.label, min: Number(b.min.toString()) })),
     composite: composite?.text,
+    // Why each column got its role (issue 12: the detection panel and --json say so).
+    form: form
+      ? `项目支出绩效自评表：${funds ? `预算执行率${funds.max.toString()}分（${funds.note}）；` : ''}定量指标按完成比例，定性指标三档（${describeBands(form.bands)}；${form.bandsSource}）`
+      : undefined,
+    why: Object.fromEntries(Object.entries(table.header.why ?? {}).map(([role, w]) => [role, w as string])),
   };
 
   return {
@@ -235,12 +315,14 @@ export function runScoring(snapshot: WorkbookSnapshot, options: ScoreOptions = {
       grade,
       scheme,
       composite,
-      findings,
+      // One finding per kind and column, not one per row of a 200,000-row sheet.
+      findings: groupFindings(findings),
       views: detected.views,
       detection,
       columns: allocateColumns(table, view),
       data,
       chosenSheet: chosen,
+      form: form ? { info: form, funds } : undefined,
       usedSheets: new Set([...skip, ...data.tables.map((t) => t.sheet), ...data.surveys.map((s) => s.sheet)]),
     },
     failure: null,
@@ -336,6 +418,7 @@ export function buildPatch(
   const view = run.views.get(run.table.sheet)!;
   const state = readState(snapshot);
   const columns = run.columns;
+  const disagreements: FormulaDisagreement[] = [];
   const edit = buildIndicatorEdit(
     {
       table: run.table,
@@ -346,6 +429,9 @@ export function buildPatch(
       groups: run.groups.filter(isGroupResult),
       total: run.total,
       grade: run.grade,
+      views: run.views,
+      disagreements,
+      corrections: overrides,
     },
     findings,
   );
@@ -362,27 +448,18 @@ export function buildPatch(
       composite: run.composite,
       leaves: run.leaves,
       specialRows: run.table.specialRows.map((s) => s.row),
+      disagreements,
     },
     run.table.sheet,
   );
-  const summaryExisted = snapshot.sheets.some((s) => s.name === SUMMARY_SHEET);
   const prior = state;
-  const created = summaryExisted && !prior?.createdSheets.includes(SUMMARY_SHEET) ? [] : [SUMMARY_SHEET];
-  if (summaryExisted && !prior?.createdSheets.includes(SUMMARY_SHEET)) {
-    // A sheet of that name the evaluator made: do not replace it.
-    findings.push(
-      finding('SUMMARY_SHEET_EXISTS', 'warning', `已存在名为“${SUMMARY_SHEET}”的工作表且不是本工具生成的，汇总写入“${SUMMARY_SHEET}(新)”`, {
-        sheet: SUMMARY_SHEET,
-      }),
-    );
-    summary.sheet = `${SUMMARY_SHEET}(新)`;
-    created.push(summary.sheet);
-  }
   const saved = buildOverrideSheetOp(run.views, overrides, findings);
-  if (saved?.created) created.push(saved.created);
   const judged = buildJudgementSheetOp(run.views, run.leaves, judgements, findings);
-  if (judged?.created) created.push(judged.created);
-  const edits = [{ sheet: edit.sheet, cells: edit.cells }];
+  const creates: Patch = { ops: [summary, ...(saved?.created ? [saved.op] : []), ...(judged?.created ? [judged.op] : [])] };
+  // Sheets of these names the evaluator made are never replaced: the output goes to a free name.
+  claimSheetNames(snapshot, creates, prior?.createdSheets ?? [], findings);
+  const created = creates.ops.map((op) => op.sheet);
+  const edits: RunEdit[] = [edit];
   if (saved && !saved.created) edits.push({ sheet: saved.op.sheet, cells: saved.op.cells });
   if (judged && !judged.created) edits.push({ sheet: judged.op.sheet, cells: judged.op.cells });
   const record = recordRun(snapshot, prior, edits, created, run.chosenSheet);

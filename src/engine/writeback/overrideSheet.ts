@@ -12,8 +12,8 @@ import type { SheetView } from '../sheetView';
 
 export const NEW_OVERRIDE_SHEET = '评分规则';
 
-const HEADER: Record<OverrideField, string> = { name: '指标', rule: '评分标准', source: '数据来源', actual: '实际值' };
-const ORDER: OverrideField[] = ['name', 'rule', 'source', 'actual'];
+const HEADER: Record<OverrideField, string> = { name: '指标', rule: '评分标准', source: '数据来源', actual: '实际值', score: '得分', reason: '扣分说明' };
+const ORDER: OverrideField[] = ['name', 'rule', 'source', 'actual', 'score', 'reason'];
 const HEADER_STYLE = { bold: true, fill: '#DDEBF7', border: true, horizontal: 'center', vertical: 'middle' } as const;
 const BODY_STYLE = { border: true, wrap: true, vertical: 'top' } as const;
 
@@ -22,6 +22,8 @@ function fields(o: IndicatorOverride): Partial<Record<OverrideField, string>> {
   if (o.ruleText !== undefined) out.rule = o.ruleText;
   if (o.dataSource !== undefined) out.source = o.dataSource;
   if (o.actual !== undefined) out.actual = o.actual;
+  if (o.score !== undefined) out.score = o.score;
+  if (o.reason !== undefined) out.reason = o.reason;
   return out;
 }
 
@@ -44,7 +46,9 @@ export type OverrideSheetOp = { op: SheetEdit; created: null } | { op: SheetCrea
  * missing columns added at the right; or a new 评分规则 sheet.
  */
 export function buildOverrideSheetOp(views: Map<string, SheetView>, overrides: readonly IndicatorOverride[], findings: Finding[]): OverrideSheetOp {
-  const list = merged(overrides.filter((o) => o.path.length > 0 && (o.ruleText !== undefined || o.dataSource !== undefined || o.actual !== undefined)));
+  const list = merged(
+    overrides.filter((o) => o.path.length > 0 && (o.ruleText !== undefined || o.dataSource !== undefined || o.actual !== undefined || o.score !== undefined)),
+  );
   if (list.length === 0) return null;
   const view = findOverrideView(views);
   if (!view) return { op: newSheet(list), created: NEW_OVERRIDE_SHEET };
@@ -83,17 +87,19 @@ export function buildOverrideSheetOp(views: Map<string, SheetView>, overrides: r
 }
 
 function newSheet(list: IndicatorOverride[]): SheetCreate {
-  const cells: CellWrite[] = ORDER.map((f, i) => ({ row: 1, col: i + 1, value: HEADER[f], style: HEADER_STYLE }));
+  // 得分/扣分说明 only when a correction gives a score (the four columns otherwise, as before).
+  const order = ORDER.filter((f) => (f !== 'score' && f !== 'reason') || list.some((o) => o.score !== undefined));
+  const cells: CellWrite[] = order.map((f, i) => ({ row: 1, col: i + 1, value: HEADER[f], style: HEADER_STYLE }));
   list.forEach((o, i) => {
     const values = fields(o);
-    ORDER.forEach((f, c) => cells.push({ row: i + 2, col: c + 1, value: values[f] || null, style: BODY_STYLE }));
+    order.forEach((f, c) => cells.push({ row: i + 2, col: c + 1, value: values[f] || null, style: BODY_STYLE }));
   });
   return {
     kind: 'create',
     sheet: NEW_OVERRIDE_SHEET,
     replace: false,
     cells,
-    columnWidths: { 1: 34, 2: 56, 3: 26, 4: 14 },
+    columnWidths: { 1: 34, 2: 56, 3: 26, 4: 14, 5: 9, 6: 40 },
     freezeRows: 1,
     print: { landscape: true, fitToWidth: true },
   };

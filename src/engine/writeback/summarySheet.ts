@@ -10,6 +10,8 @@ import type { CellStyle, CellWrite, SheetCreate } from '../patch';
 import { describeScheme, type GradeScheme } from '../summary/grade';
 import { isGroupResult, type Composite, type GroupResult } from '../scoring/aggregate';
 import type { LeafResult } from '../scoring/leaf';
+import { disagreementMessage, type FormulaDisagreement } from './keepFormulas';
+import { fitNote } from './cellText';
 
 export const SUMMARY_SHEET = '评分汇总';
 
@@ -22,6 +24,7 @@ const TOTAL: CellStyle = { bold: true, fill: '#FFF2CC', border: true, vertical: 
 const NOTE: CellStyle = { border: true, wrap: true, vertical: 'top' };
 /** Styles used on every detail row: built once, shared like the ones above. */
 const CELL_WRAP: CellStyle = { ...CELL, wrap: true };
+const WARN: CellStyle = { bold: true, color: '#C00000', wrap: true, vertical: 'top' };
 
 /** CJK characters that fit on one line of the merged F:H note (66 width units, two per character). */
 const NOTE_CHARS_PER_LINE = 31;
@@ -65,6 +68,8 @@ export interface SummaryInput {
   leaves: LeafResult[];
   /** Rows holding 小计/合计 inside the table: a SUM over them would double count. */
   specialRows: number[];
+  /** The evaluator's formulas left in place that give another figure: both figures are stated. */
+  disagreements?: FormulaDisagreement[];
 }
 
 function name(x: GroupResult | LeafResult): string {
@@ -206,7 +211,17 @@ export function buildSummarySheet(input: SummaryInput, after: string): SheetCrea
   r++;
   put(r, 1, { value: `等级标准（${input.scheme.source}）：${describeScheme(input.scheme)}`, style: { italic: true, wrap: true } });
   merges.push(`A${r}:H${r}`);
-  r += 2;
+  r++;
+  for (const d of input.disagreements ?? []) {
+    const text = `注意：“${d.sheet}”${disagreementMessage(d)}。`;
+    // The text wraps in A:G (a linked cell would not wrap in every viewer); the link sits in H.
+    put(r, 1, { value: text, style: WARN });
+    merges.push(`A${r}:G${r}`);
+    put(r, 8, { value: `转到${d.cell}`, style: { vertical: 'top' }, link: `${quoteSheetName(d.sheet)}!${d.cell}` });
+    rowHeights[r] = lineHeight(text, 50);
+    r++;
+  }
+  r++;
 
   const detail = input.leaves.filter((l) => l.source === 'pending' || (l.deduction && !l.deduction.isZero()));
   put(r, 1, { value: '扣分及待评分明细', style: { bold: true, fontSize: 12 } });
@@ -227,7 +242,7 @@ export function buildSummarySheet(input: SummaryInput, after: string): SheetCrea
     put(r, 3, { value: l.max ? toCellNumber(l.max) : null, numberFormat: '0.00', style: NUM });
     put(r, 4, { value: l.score ? toCellNumber(l.score) : l.source === 'pending' ? '待评分' : null, numberFormat: '0.00', style: NUM });
     put(r, 5, { value: l.deduction ? toCellNumber(l.deduction) : null, numberFormat: '0.00', style: NUM });
-    const note = l.source === 'pending' ? '待评价人打分或补充实际值' : l.note || '（未填写扣分说明）';
+    const note = fitNote(l.source === 'pending' ? '待评价人打分或补充实际值' : l.note || '（未填写扣分说明）', '其余从略');
     put(r, 6, { value: note, style: NOTE });
     put(r, 7, { value: null, style: NOTE });
     put(r, 8, { value: null, style: NOTE });

@@ -20,22 +20,27 @@ export interface ActionBarProps {
   onScore: () => void;
   onValidate: () => void;
   onUndo: () => void;
+  /** Undo only when there is a run to undo (false before any scoring). */
+  canUndo?: boolean;
 }
 
-export function ActionBar({ disabled, busy, phase, onScore, onValidate, onUndo }: ActionBarProps) {
+export function ActionBar({ disabled, busy, phase, onScore, onValidate, onUndo, canUndo = true }: ActionBarProps) {
   const { t } = useI18n();
   const s = useStyles();
-  const off = disabled || busy;
+  // While busy the buttons stay focusable (disabledFocusable): focus stays on the one pressed.
+  const guard = (f: () => void) => () => {
+    if (!busy) f();
+  };
   return (
     <>
       <div className={s.bar}>
-        <Button appearance="primary" size="large" disabled={off} onClick={onScore}>
+        <Button appearance="primary" size="large" disabled={disabled} disabledFocusable={!disabled && busy} onClick={guard(onScore)}>
           {t('score')}
         </Button>
-        <Button disabled={off} onClick={onValidate}>
+        <Button disabled={disabled} disabledFocusable={!disabled && busy} onClick={guard(onValidate)}>
           {t('validate')}
         </Button>
-        <Button disabled={off} onClick={onUndo}>
+        <Button disabled={disabled || !canUndo} disabledFocusable={!disabled && canUndo && busy} onClick={guard(onUndo)}>
           {t('undo')}
         </Button>
       </div>

@@ -26,12 +26,16 @@ export function FindingsList({ findings, onGoTo }: { findings: Finding[]; onGoTo
   const { t } = useI18n();
   const s = useStyles();
   const count = (sev: Severity) => findings.filter((f) => f.severity === sev).length;
-  const [only, setOnly] = useState<Severity | null>(null);
-  const shown = only ? findings.filter((f) => f.severity === only) : findings;
+  const [chosen, setOnly] = useState<Severity | null>(null);
   const levels = (['error', 'warning', 'info'] as Severity[]).filter((sev) => count(sev) > 0);
+  // After a rescore the chosen level may have no findings left (or the buttons are gone): show all.
+  const only = chosen && levels.length > 1 && count(chosen) > 0 ? chosen : null;
+  const shown = only ? findings.filter((f) => f.severity === only) : findings;
   return (
     <section aria-label={t('findings')}>
-      <Subtitle2 as="h3" block>{t('findings')}</Subtitle2>
+      <Subtitle2 as="h3" block>
+        {t('findings')}
+      </Subtitle2>
       <Caption1 as="p" block>
         {findings.length === 0 ? t('noFindings') : t('counts', { errors: count('error'), warnings: count('warning'), infos: count('info') })}
       </Caption1>

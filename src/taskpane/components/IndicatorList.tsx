@@ -4,7 +4,7 @@
  * rescored at once without writing (the pane runs a preview).
  */
 import { Badge, Button, Caption1, Field, Input, makeStyles, Subtitle2, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { IndicatorOverride, ItemJudgement } from '../../engine/options';
 import type { IndicatorReport } from '../../engine/result';
 import { useI18n, type MessageKey } from '../i18n';
@@ -12,13 +12,25 @@ import { Checklist } from './Checklist';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  item: { display: 'flex', flexDirection: 'column', gap: '2px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalXS },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: tokens.spacingHorizontalS },
   name: { overflowWrap: 'anywhere' },
   score: { whiteSpace: 'nowrap', fontWeight: tokens.fontWeightSemibold },
   meta: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   text: { overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2 },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalS, backgroundColor: tokens.colorNeutralBackground2 },
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
@@ -27,28 +39,70 @@ const COLOR: Record<IndicatorReport['source'], 'brand' | 'informative' | 'warnin
 
 const fmt = (n: number | null) => (n === null ? '—' : String(n));
 
+/** Rules the evaluator judges (no actual value to type). */
+const JUDGED_KINDS = new Set(['judgement', 'checklist', 'none']);
+
 function EditForm({ indicator, onApply, onClose }: { indicator: IndicatorReport; onApply: (o: IndicatorOverride) => void; onClose: () => void }) {
   const { t } = useI18n();
   const s = useStyles();
   const [actual, setActual] = useState(indicator.actual ?? '');
   const [rule, setRule] = useState(indicator.ruleText ?? '');
   const [source, setSource] = useState('');
+  // Indicators the evaluator judges take a score and a reason (written to 得分 and 扣分说明).
+  const judged = indicator.source !== 'computed' && (JUDGED_KINDS.has(indicator.ruleKind ?? 'none') || indicator.source === 'entered');
+  const takesActual = !JUDGED_KINDS.has(indicator.ruleKind ?? 'none');
+  const [score, setScore] = useState(indicator.source === 'entered' && indicator.score !== null ? String(indicator.score) : '');
+  const [reason, setReason] = useState(indicator.source === 'entered' ? indicator.note : '');
+  const max = indicator.max ?? 100;
+  const scoreValue = score.trim() === '' ? null : Number(score.trim());
+  const scoreBad = scoreValue !== null && (!Number.isFinite(scoreValue) || scoreValue < 0 || scoreValue > max);
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (scoreBad) return;
     // Only what the evaluator changed becomes a correction.
     const o: IndicatorOverride = { path: indicator.path };
-    if (actual.trim() !== (indicator.actual ?? '')) o.actual = actual.trim();
+    if (takesActual && actual.trim() !== (indicator.actual ?? '')) o.actual = actual.trim();
     if (rule.trim() !== (indicator.ruleText ?? '').trim()) o.ruleText = rule.trim();
     if (source.trim()) o.dataSource = source.trim();
-    if (o.actual !== undefined || o.ruleText !== undefined || o.dataSource !== undefined) onApply(o);
+    const enteredBefore = indicator.source === 'entered' ? String(indicator.score) : '';
+    if (judged && scoreValue !== null && (score.trim() !== enteredBefore || reason.trim() !== (indicator.source === 'entered' ? indicator.note : ''))) {
+      o.score = score.trim();
+      o.reason = reason.trim();
+    }
+    if (o.actual !== undefined || o.ruleText !== undefined || o.dataSource !== undefined || o.score !== undefined) onApply(o);
     onClose();
   };
   const name = indicator.path[indicator.path.length - 1];
+  // Esc closes the form (and nothing else): the focus goes back to its 修改 button.
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      onClose();
+    }
+  };
   return (
-    <form className={s.form} onSubmit={submit} aria-label={t('editLabel', { name })}>
-      <Field label={t('actual')}>
-        <Input value={actual} onChange={(_, d) => setActual(d.value)} autoFocus />
-      </Field>
+    <form className={s.form} onSubmit={submit} onKeyDown={onKeyDown} aria-label={t('editLabel', { name })}>
+      {judged && (
+        <>
+          <Field
+            label={t('scoreField')}
+            hint={scoreBad ? undefined : t('scoreFieldHint', { max })}
+            validationMessage={scoreBad ? t('scoreOutOfRange', { max }) : undefined}
+            validationState={scoreBad ? 'error' : 'none'}
+          >
+            <Input value={score} inputMode="decimal" onChange={(_, d) => setScore(d.value)} autoFocus data-testid="score-input" />
+          </Field>
+          <Field label={t('reasonField')}>
+            <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" rows={2} data-testid="reason-input" />
+          </Field>
+        </>
+      )}
+      {takesActual && (
+        <Field label={t('actual')}>
+          <Input value={actual} onChange={(_, d) => setActual(d.value)} autoFocus={!judged} data-testid="actual-input" />
+        </Field>
+      )}
       <Field label={t('ruleText')}>
         <Textarea value={rule} onChange={(_, d) => setRule(d.value)} resize="vertical" rows={3} />
       </Field>
@@ -83,6 +137,12 @@ export function IndicatorList({
   const s = useStyles();
   const [editing, setEditing] = useState<string | null>(null);
   const [judging, setJudging] = useState<string | null>(null);
+  const editButtons = useRef(new Map<string, HTMLElement | null>());
+  const closeEdit = (key: string) => {
+    setEditing(null);
+    // Back on the 修改 button that opened the form (the form and its focus are gone).
+    setTimeout(() => editButtons.current.get(key)?.focus(), 0);
+  };
   if (indicators.length === 0) return null;
   return (
     <section aria-label={t('indicators')}>
@@ -118,6 +178,9 @@ export function IndicatorList({
                     disabled={disabled}
                     aria-expanded={editing === key}
                     aria-label={t('editLabel', { name })}
+                    ref={(el) => {
+                      editButtons.current.set(key, el);
+                    }}
                     onClick={() => setEditing(editing === key ? null : key)}
                   >
                     {t('edit')}
@@ -143,7 +206,7 @@ export function IndicatorList({
                 </Caption1>
               )}
               {i.note && <Caption1 className={s.text}>{i.note}</Caption1>}
-              {editing === key && onCorrect && <EditForm indicator={i} onApply={onCorrect} onClose={() => setEditing(null)} />}
+              {editing === key && onCorrect && <EditForm indicator={i} onApply={onCorrect} onClose={() => closeEdit(key)} />}
               {judging === key && onJudge && <Checklist indicator={i} onApply={onJudge} onClose={() => setJudging(null)} disabled={disabled} />}
             </li>
           );

@@ -40,7 +40,9 @@ export function ScoreSummary({ report }: { report: ScoreReport }) {
       )}
       {report.groups.length > 0 && (
         <>
-          <Subtitle2 as="h3" block>{t('groups')}</Subtitle2>
+          <Subtitle2 as="h3" block>
+            {t('groups')}
+          </Subtitle2>
           <ul className={s.groups}>
             {report.groups.map((g) => (
               <li key={g.name} className={s.group}>

@@ -63,7 +63,7 @@ function formulaResult(v: CellScalar | undefined): ExcelJS.CellFormulaValue['res
 }
 
 /** Write one cell; true when its content (not just its format) changed. */
-function writeCell(ws: ExcelJS.Worksheet, w: CellWrite): boolean {
+function writeCell(ws: ExcelJS.Worksheet, w: CellWrite, fontName?: string): boolean {
   const cell = ws.getCell(w.row, w.col);
   // A merged non-anchor cell forwards value writes to its anchor; only its style is its own.
   const slave = isMergeSlave(cell);
@@ -85,8 +85,48 @@ function writeCell(ws: ExcelJS.Worksheet, w: CellWrite): boolean {
   }
   if (w.style || w.numberFormat !== undefined) cell.style = mergedStyle(cell.style, w.style, w.numberFormat);
   if (hasLink) cell.style = linkStyle(cell.style, w.style);
+  // A font without a name is drawn in a fallback face (LibreOffice: a serif): take the table's.
+  // A cell the engine styles without a font of its own (an added column) takes its row's font.
+  if (cell.style.font && !cell.style.font.name) {
+    cell.style = { ...cell.style, font: { ...cell.style.font, name: fontName ?? neighbourFont(ws, w.row, w.col)?.name ?? DEFAULT_FONT } };
+  } else if (!cell.style.font && w.style && fontName === undefined) {
+    const f = neighbourFont(ws, w.row, w.col);
+    if (f) cell.style = { ...cell.style, font: { name: f.name, size: f.size, bold: w.style.bold ?? false } };
+  }
   return changed || hasFormula || hasLink;
 }
+
+/** The font the sheet's table uses: the nearest named font to the left in the row, else above. */
+function neighbourFont(ws: ExcelJS.Worksheet, row: number, col: number): Partial<ExcelJS.Font> | undefined {
+  for (let c = col - 1; c >= Math.max(1, col - 30); c--) {
+    const f = ws.findCell(row, c)?.font;
+    if (f?.name) return f;
+  }
+  for (let r = row - 1; r >= Math.max(1, row - 30); r--) {
+    const f = ws.findCell(r, col)?.font;
+    if (f?.name) return f;
+  }
+  return undefined;
+}
+
+/** The workbook's body font: the first named font in the first sheet's first rows. */
+function bodyFont(wb: ExcelJS.Workbook): string {
+  for (const ws of wb.worksheets) {
+    if (ws.state === 'veryHidden') continue;
+    let found: string | undefined;
+    ws.eachRow((row, n) => {
+      if (found || n > 40) return;
+      row.eachCell((c) => {
+        if (!found && c.font?.name && !c.font.bold) found = c.font.name;
+      });
+    });
+    if (found) return found;
+  }
+  return DEFAULT_FONT;
+}
+
+/** Excel's default body font for Chinese (Office 2016 and later). */
+const DEFAULT_FONT = '等线';
 
 function setWidths(ws: ExcelJS.Worksheet, widths: Record<number, number> | undefined): void {
   for (const [k, width] of Object.entries(widths ?? {})) ws.getColumn(Number(k)).width = width;
@@ -103,7 +143,15 @@ function applyEdit(wb: ExcelJS.Workbook, op: SheetEdit): boolean {
     const row = ws.getRow(Number(r));
     if ((row.height ?? 15) < h) row.height = h;
   }
+  if (op.restoreLayout) restoreLayout(ws, op.restoreLayout);
   return changed;
+}
+
+/** Undo: widths, heights and print area back as they were before the first run (null: default / none). */
+function restoreLayout(ws: ExcelJS.Worksheet, layout: NonNullable<SheetEdit['restoreLayout']>): void {
+  for (const [c, w] of Object.entries(layout.columnWidths ?? {})) ws.getColumn(Number(c)).width = w ?? (undefined as unknown as number);
+  for (const [r, h] of Object.entries(layout.rowHeights ?? {})) ws.getRow(Number(r)).height = h ?? (undefined as unknown as number);
+  if (layout.printArea !== undefined) ws.pageSetup.printArea = layout.printArea ?? (undefined as unknown as string);
 }
 
 /** "A1:H37" -> "A1:J37" when columns were added right of the printed table. */
@@ -158,7 +206,8 @@ function applyCreate(wb: ExcelJS.Workbook, op: SheetCreate): boolean {
   }
 
   let changed = false;
-  for (const w of op.cells) changed = writeCell(ws, w) || changed;
+  const font = bodyFont(wb);
+  for (const w of op.cells) changed = writeCell(ws, w, font) || changed;
   // Merge after writing: ExcelJS forwards writes on merged cells to the anchor.
   for (const m of op.merges ?? []) {
     const [a, b] = m.split(':');
