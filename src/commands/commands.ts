@@ -5,7 +5,6 @@
  * Office keeps the button busy until it is called. This module carries the
  * engine; ./functions registers lightweight handlers that load it on demand.
  */
-import { RESULTS_SHEET } from '../engine/validate/resultsSheet';
 import { publishOutcome } from '../workbook/office/outcomeBus';
 import { errorText, failedOutcome, type RunAction, type RunOutcome } from '../workbook/office/outcome';
 import { goToCell, runScoring, runUndo, runValidation } from '../workbook/office/run';
@@ -24,7 +23,7 @@ export interface CommandDeps {
    */
   showPane: () => void | boolean | Promise<boolean>;
   publish: (outcome: RunOutcome) => void;
-  /** 校验 when the pane cannot be shown: write the 校验结果 sheet and select it. */
+  /** 校验 when the pane cannot be shown: write the 校验结果 sheet (or 校验结果(新) …, the name it got) and select it. */
   validateIntoSheet?: () => Promise<RunOutcome>;
 }
 
@@ -51,8 +50,10 @@ const ribbon = { delayForCellEdit: true } as const;
 
 async function validateIntoSheet(): Promise<RunOutcome> {
   const outcome = await runValidation({ ...ribbon, writeResults: true });
-  if (outcome.ok || outcome.cellsWritten > 0) {
-    const problem = await goToCell(RESULTS_SHEET, 'A1', ribbon);
+  // The sheet the patch created: 校验结果, or a free name when the user has a sheet of that name.
+  const sheet = outcome.createdSheets?.[0];
+  if (sheet && (outcome.ok || outcome.cellsWritten > 0)) {
+    const problem = await goToCell(sheet, 'A1', ribbon);
     if (problem) outcome.notes = [...outcome.notes, problem];
   }
   return outcome;
@@ -70,8 +71,10 @@ export const defaultDeps: CommandDeps = {
 /**
  * Wrap a service as a command handler. Scoring and undo stay silent when they
  * succeed (the workbook shows the result); validation results and every
- * failure open the pane. When the pane cannot be shown, 校验 writes its
- * results into the 校验结果 sheet and selects it instead.
+ * failure open the pane, and so does an undo that kept cells changed by hand
+ * since the run (its message names them: 附件1!H9（85 → 80）). When the pane
+ * cannot be shown, 校验 writes its results into the sheet the patch created
+ * (校验结果, or a free name) and selects it instead.
  */
 function handler(action: RunAction, run: () => Promise<RunOutcome>, deps: CommandDeps, alwaysShow: boolean) {
   return async (event: CompletableEvent): Promise<void> => {
@@ -83,7 +86,8 @@ function handler(action: RunAction, run: () => Promise<RunOutcome>, deps: Comman
         outcome = failedOutcome(action, `运行失败：${errorText(e)}`);
       }
       deps.publish(outcome);
-      if (alwaysShow || !outcome.ok) {
+      const kept = (outcome.conflicts?.length ?? 0) > 0;
+      if (alwaysShow || !outcome.ok || kept) {
         const shown = await deps.showPane();
         if (shown === false && action === 'validate' && deps.validateIntoSheet) {
           deps.publish(await deps.validateIntoSheet());

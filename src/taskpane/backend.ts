@@ -4,16 +4,24 @@
  * the same engine and return the same RunOutcome.
  */
 import type { ScoreOptions } from '../engine/options';
+import type { UndoConflict } from '../engine/undo';
 import type { RunOutcome } from '../workbook/office/outcome';
 import type { RunPhase } from '../workbook/office/run';
 
-export type { RunOutcome, RunPhase, ScoreOptions };
+export type { RunOutcome, RunPhase, ScoreOptions, UndoConflict };
 export type OnPhase = (phase: RunPhase) => void;
 
 export interface ValidateOptions {
   /** The indicator sheet the evaluator picked in the pane. */
   indicatorSheet?: string;
   writeResults?: boolean;
+}
+
+export interface UndoOptions {
+  /** Also put back the cells changed by hand since the run (ask the user first: outcome.conflicts of a dry run). */
+  force?: boolean;
+  /** Write nothing: outcome.conflicts lists the cells undo would keep (outcome.preview is true). */
+  dryRun?: boolean;
 }
 
 export interface Actions {
@@ -23,7 +31,11 @@ export interface Actions {
   preview(options: ScoreOptions, onPhase?: OnPhase): Promise<RunOutcome>;
   /** 校验; with writeResults, also write the 校验结果 sheet (links to the cells). */
   validate(onPhase?: OnPhase, options?: ValidateOptions): Promise<RunOutcome>;
-  undo(onPhase?: OnPhase): Promise<RunOutcome>;
+  /**
+   * 撤销本次评分. Cells changed by hand since the run are kept unless `force`; either way they are
+   * listed in outcome.conflicts ("sheet!cell（written → now）" via describeConflict) and the message.
+   */
+  undo(onPhase?: OnPhase, options?: UndoOptions): Promise<RunOutcome>;
 }
 
 export interface OfficeBackend extends Actions {
@@ -40,6 +52,10 @@ export interface WorkbenchSession extends Actions {
   lostOnSave: string[];
   /** The workbook as it is now (scored, undone), as .xlsx bytes. */
   save(): Promise<Uint8Array>;
+  /** Visible sheets, for choosing the indicator sheet when detection fails. */
+  sheets?: string[];
+  /** The uploaded workbook carries the record of an earlier scoring (undo can act). */
+  hasRecord?: boolean;
 }
 
 export type OpenWorkbench = (data: ArrayBuffer, fileName: string) => Promise<WorkbenchSession>;

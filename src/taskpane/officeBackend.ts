@@ -7,7 +7,7 @@ export const officeBackend: OfficeBackend = {
   score: (onPhase, score) => runScoring({ onPhase, score }),
   preview: (score, onPhase) => runPreview({ onPhase, score }),
   validate: (onPhase, o) => runValidation({ onPhase, writeResults: o?.writeResults, score: { indicatorSheet: o?.indicatorSheet } }),
-  undo: (onPhase) => runUndo({ onPhase }),
+  undo: (onPhase, o) => runUndo({ onPhase, force: o?.force, dryRun: o?.dryRun }),
   goToCell: (sheet, cell) => goToCell(sheet, cell),
   subscribe: subscribeOutcome,
   last: lastOutcome,

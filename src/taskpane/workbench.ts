@@ -6,11 +6,13 @@
 import type ExcelJS from 'exceljs';
 import { scoreWorkbook, undoLastRun, validateWorkbook } from '../engine';
 import type { Patch } from '../engine/patch';
+import { STATE_SHEET } from '../engine/state';
 import { patchCellCount } from '../engine/patch';
 import { applyPatch } from '../workbook/xlsx/applyPatch';
-import { loadWorkbook, saveWorkbook, unsupportedParts } from '../workbook/xlsx/io';
+import { clippedMerges } from '../workbook/xlsx/excelFixes';
+import { loadWorkbook, lostOnSave, saveWorkbook } from '../workbook/xlsx/io';
 import { snapshotFromWorkbook } from '../workbook/xlsx/readSnapshot';
-import { errorText, failedOutcome, type RunAction, type RunOutcome } from '../workbook/office/outcome';
+import { conflictsMessage, errorText, failedOutcome, type RunAction, type RunOutcome } from '../workbook/office/outcome';
 import type { OnPhase, WorkbenchSession } from './backend';
 
 /** Let the pane paint the progress before the synchronous engine call. */
@@ -39,12 +41,22 @@ async function guard(action: RunAction, body: () => Promise<RunOutcome>): Promis
   }
 }
 
+/** What the download will not keep, as the command line says it before a write (src/workbook/xlsx/node.ts). */
+async function lostParts(data: ArrayBuffer, wb: ExcelJS.Workbook): Promise<string[]> {
+  const lost = await lostOnSave(data);
+  const cut = clippedMerges(wb);
+  if (cut.length > 0) lost.push(`超出内容范围的合并单元格（${cut.slice(0, 3).join('、')}，已截到内容范围）`);
+  return lost;
+}
+
 export async function openWorkbench(data: ArrayBuffer, fileName: string): Promise<WorkbenchSession> {
   const wb = await loadWorkbook(data);
   const snapshot = () => snapshotFromWorkbook(wb, fileName);
   return {
     fileName,
-    lostOnSave: unsupportedParts(data),
+    lostOnSave: await lostParts(data, wb),
+    sheets: wb.worksheets.filter((w) => w.state !== 'hidden' && w.state !== 'veryHidden').map((w) => w.name),
+    hasRecord: wb.worksheets.some((w) => w.name === STATE_SHEET),
     score: (onPhase, options) =>
       guard('score', async () => {
         await step(onPhase, 'read');
@@ -79,15 +91,17 @@ export async function openWorkbench(data: ArrayBuffer, fileName: string): Promis
         if (!w.ok) return failedOutcome('validate', w.error, { findings: v.findings });
         return { ...base, ok: v.usable, cellsWritten: w.cells };
       }),
-    undo: (onPhase) =>
+    undo: (onPhase, options) =>
       guard('undo', async () => {
         await step(onPhase, 'read');
-        const undo = undoLastRun(snapshot());
+        const undo = undoLastRun(snapshot(), { force: !!options?.force });
         if (!undo.ok) return failedOutcome('undo', undo.message);
+        const base = { action: 'undo' as const, ok: true, report: null, findings: [], notes: [], conflicts: undo.conflicts };
+        if (options?.dryRun) return { ...base, preview: true, message: conflictsMessage(undo.conflicts), cellsWritten: 0 };
         await step(onPhase, 'write');
         const w = write(wb, undo.patch);
         if (!w.ok) return failedOutcome('undo', w.error);
-        return { action: 'undo', ok: true, message: undo.message, report: null, findings: [], notes: [], cellsWritten: w.cells };
+        return { ...base, message: undo.message, cellsWritten: w.cells };
       }),
     save: () => saveWorkbook(wb),
   };

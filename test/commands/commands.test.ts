@@ -62,6 +62,21 @@ describe('ribbon commands', () => {
     expect(e.completed).toHaveBeenCalledTimes(1);
   });
 
+  it('undo: silent when it restored everything; keeping cells changed by hand opens the pane that names them', async () => {
+    const quiet = deps({ undo: jest.fn(async () => ({ ...success('undo'), conflicts: [] })) });
+    await createHandlers(quiet).undoScoring(event());
+    expect(quiet.shown).toBe(0);
+
+    const conflicts = [{ sheet: '附件1', cell: 'H9', written: 5, now: 4.5, before: null }];
+    const kept: RunOutcome = { ...success('undo'), message: '已恢复12个单元格；评分后改动过的1个单元格保留现状未恢复：附件1!H9（5 → 4.5）', conflicts };
+    const d = deps({ undo: jest.fn(async () => kept) });
+    const e = event();
+    await createHandlers(d).undoScoring(e);
+    expect(d.published).toEqual([kept]);
+    expect(d.shown).toBe(1);
+    expect(e.completed).toHaveBeenCalledTimes(1);
+  });
+
   it('a service that throws becomes a failed outcome; the handler never throws', async () => {
     const d = deps({ score: jest.fn(async () => Promise.reject(new Error('Excel 已关闭'))) });
     const e = event();

@@ -32,6 +32,36 @@ describe('browser workbench session (ExcelJS adapter + engine)', () => {
     expect(restored.sheets.map((s) => s.name)).toEqual(original.sheets.map((s) => s.name));
   });
 
+  it('undo keeps a cell changed by hand since the run and lists it; a dry run lists it first; forced, it goes back too', async () => {
+    const session = await openWorkbench(sample('lvliang-2020.xlsx'), 'lvliang-2020.xlsx');
+    const scored = await session.score();
+    const leaf = scored.report!.indicators.find((i) => i.source === 'computed' && typeof i.score === 'number' && i.score !== 1.5)!;
+    // The evaluator corrects that score in the downloaded file and uploads it again.
+    const wb = await loadWorkbook(await session.save());
+    wb.getWorksheet(scored.report!.sheet)!.getCell(leaf.cell).value = 1.5;
+    const edited = await wb.xlsx.writeBuffer();
+    const reopen = () => openWorkbench(edited as ArrayBuffer, 'lvliang-2020.scored.xlsx');
+
+    const again = await reopen();
+    const check = await again.undo(undefined, { dryRun: true });
+    expect(check).toMatchObject({ action: 'undo', ok: true, preview: true, cellsWritten: 0 });
+    expect(check.conflicts).toEqual([expect.objectContaining({ sheet: scored.report!.sheet, cell: leaf.cell, written: leaf.score, now: 1.5 })]);
+    const kept = await again.undo();
+    expect(kept.conflicts).toHaveLength(1);
+    expect(kept.message).toContain(`${scored.report!.sheet}!${leaf.cell}`);
+    const after = await loadWorkbook(await again.save());
+    expect(after.getWorksheet(scored.report!.sheet)!.getCell(leaf.cell).value).toBe(1.5);
+
+    const forcedSession = await reopen();
+    const forced = await forcedSession.undo(undefined, { force: true });
+    expect(forced).toMatchObject({ ok: true });
+    expect(forced.message).toMatch(/也已恢复为评分前的内容/);
+    const original = await loadWorkbook(new Uint8Array(sample('lvliang-2020.xlsx')));
+    const restored = await loadWorkbook(await forcedSession.save());
+    const cellOf = (w: typeof original) => w.getWorksheet(scored.report!.sheet)!.getCell(leaf.cell).value ?? null;
+    expect(cellOf(restored)).toEqual(cellOf(original));
+  });
+
   it('previews a correction without writing, then scores with it and keeps it in 评分规则', async () => {
     const session = await openWorkbench(sample('lvliang-2020.xlsx'), 'lvliang-2020.xlsx');
     const overrides = [{ path: ['热线整合完成率'], actual: '50%' }];
@@ -55,7 +85,8 @@ describe('browser workbench session (ExcelJS adapter + engine)', () => {
     expect((await openWorkbench(sample('lvliang-2020.xlsx'), 'l.xlsx')).lostOnSave).toEqual([]);
     const b = fs.readFileSync(path.join(__dirname, '../fixtures/excelint/FinalBudget.xlsx'));
     const withCharts = await openWorkbench(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, 'FinalBudget.xlsx');
-    expect(withCharts.lostOnSave).toEqual(['图表', '图表工作表', '外部工作簿链接（引用其他文件的公式保存后会失效）']);
+    // As the command line says before a write (lostOnSave): also what only shows inside the parts.
+    expect(withCharts.lostOnSave).toEqual(['图表', '图表工作表', '外部工作簿链接（引用其他文件的公式保存后会失效）', '自定义文档属性']);
   });
 
   it('writes the 校验结果 sheet only when asked', async () => {

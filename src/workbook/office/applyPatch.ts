@@ -151,6 +151,9 @@ function queue(context: Excel.RequestContext, cache: SheetCache, a: Action): voi
     case 'rowHeight':
       range.format.rowHeight = a.points;
       return;
+    case 'standardWidth':
+      range.format.useStandardWidth = true;
+      return;
   }
 }
 

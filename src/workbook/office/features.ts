@@ -22,6 +22,16 @@ export interface OfficeFeatures {
   notes?: boolean;
   /** Excel.run({ delayForCellEdit }) (ExcelApi 1.11): a batch waits while the user edits a cell. */
   delayForCellEdit?: boolean;
+  /**
+   * RangeFormat.useStandardWidth / useStandardHeight (ExcelApi 1.7): undo puts a column back to the
+   * sheet's standard width, and the read tells standard rows and columns from custom ones.
+   */
+  standardSizes?: boolean;
+  /**
+   * Range.getRowProperties / getColumnProperties (ExcelApi 1.9): row heights and column widths come
+   * back in one result per band. Without it they are read one row / column at a time (ExcelApi 1.2).
+   */
+  rowColumnProperties?: boolean;
 }
 
 export const ALL_FEATURES: OfficeFeatures = {
@@ -32,6 +42,8 @@ export const ALL_FEATURES: OfficeFeatures = {
   workbookProtection: true,
   notes: true,
   delayForCellEdit: true,
+  standardSizes: true,
+  rowColumnProperties: true,
 };
 export const NO_FEATURES: OfficeFeatures = {
   mergedAreas: false,
@@ -41,6 +53,8 @@ export const NO_FEATURES: OfficeFeatures = {
   workbookProtection: false,
   notes: false,
   delayForCellEdit: false,
+  standardSizes: false,
+  rowColumnProperties: false,
 };
 
 function supported(version: string): boolean {
@@ -60,5 +74,7 @@ export function detectFeatures(): OfficeFeatures {
     workbookProtection: supported('1.7'),
     notes: supported('1.18'),
     delayForCellEdit: supported('1.11'),
+    standardSizes: supported('1.7'),
+    rowColumnProperties: supported('1.9'),
   };
 }

@@ -19,3 +19,15 @@ export const SAFE_RESPONSE_BYTES = Math.floor(MAX_RESPONSE_BYTES * 0.8);
  * measured: deliberately high (long CJK text); later bands use the measured size.
  */
 export const INITIAL_BYTES_PER_CELL = 160;
+
+/**
+ * Row heights and column widths are read (so undo can put them back) for at most this many rows from
+ * the top of each used range and this many columns, plus the columns a run may add right of a table.
+ * Indicator tables, the only sheets a run lays out, are far smaller; data sheets below are left out.
+ */
+export const MAX_LAYOUT_ROWS = 1000;
+export const MAX_LAYOUT_COLS = 256;
+export const LAYOUT_EXTRA_COLS = 3;
+
+/** Bytes one row or column of layout costs in a read response (JSON), estimated. */
+export const LAYOUT_BYTES_PER_ITEM = 80;

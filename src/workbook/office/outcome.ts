@@ -4,6 +4,7 @@
  * commands render it alike. Messages from the engine and adapters are Chinese.
  */
 import type { Finding } from '../../engine/findings';
+import { describeConflict, type UndoConflict } from '../../engine/undo';
 import type { ScoreReport } from '../../engine/result';
 
 export type RunAction = 'score' | 'validate' | 'undo';
@@ -25,10 +26,25 @@ export interface RunOutcome {
   preview?: boolean;
   /** context.sync() round trips used (Office only). */
   syncs?: number;
+  /**
+   * Undo: cells changed by hand since the run (sheet, cell, what the run wrote, what is there now,
+   * what undo puts back). Kept as they are unless the undo was forced; with `preview`, what undo would
+   * keep (nothing written). Absent for other actions; empty when there are none.
+   */
+  conflicts?: UndoConflict[];
+  /** Sheets the run created, by the names they got (a taken name gets a free one: 校验结果(新)). */
+  createdSheets?: string[];
 }
 
 export function failedOutcome(action: RunAction, error: string, extra: Partial<RunOutcome> = {}): RunOutcome {
   return { action, ok: false, error, report: null, findings: [], notes: [], cellsWritten: 0, ...extra };
+}
+
+/** A dry-run undo's message: the cells changed by hand since the run, which undo keeps unless forced. */
+export function conflictsMessage(conflicts: readonly UndoConflict[]): string {
+  const n = conflicts.length;
+  if (n === 0) return '评分后没有改动过的单元格';
+  return `评分后改动过的${n}个单元格（撤销时默认保留现状）：${conflicts.slice(0, 10).map(describeConflict).join('、')}${n > 10 ? `等${n}个` : ''}`;
 }
 
 /** Text of an unexpected exception, never "[object Object]". */

@@ -6,7 +6,7 @@
  */
 import { colToLetters, quoteSheetName, toA1 } from '../../engine/address';
 import type { CellScalar } from '../../engine/snapshot';
-import type { CellStyle, CellWrite, Patch } from '../../engine/patch';
+import type { CellStyle, CellWrite, Patch, SheetEdit } from '../../engine/patch';
 import { STATE_SHEET } from '../../engine/state';
 import type { OfficeFeatures } from './features';
 import { ACTION_OVERHEAD_BYTES } from './limits';
@@ -38,6 +38,8 @@ export type Action = Base &
     | { kind: 'merge'; address: string }
     | { kind: 'columnWidth'; address: string; points: number }
     | { kind: 'rowHeight'; address: string; points: number }
+    /** Back to the sheet's standard column width (undo of a width the run set; ExcelApi 1.7). */
+    | { kind: 'standardWidth'; address: string }
     /** Cosmetic: placed last, a failure there does not undo the content. */
     | { kind: 'freezeRows'; rows: number; cosmetic: true }
     | { kind: 'print'; landscape: boolean; fitToWidth: boolean; pagesTall: number; title?: string; cosmetic: true }
@@ -79,6 +81,12 @@ export function toInput(v: CellScalar | undefined): InputValue {
 export function charsToPoints(chars: number): number {
   if (chars <= 0) return 0;
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** Points (Office.js) → width in characters (the snapshot's unit), the inverse of charsToPoints. */
+export function pointsToChars(points: number): number {
+  if (points <= 0) return 0;
+  return Math.max(0, Math.round(((points / 0.75 - 5) / 7) * 10000) / 10000);
 }
 
 /** UTF-8 size of a JSON encoding, cheaply estimated. */
@@ -269,6 +277,64 @@ function heightActions(opIndex: number, sheet: string, heights: Record<number, n
   }
 }
 
+/** Runs of consecutive row numbers as "5:7" addresses. */
+function rowRuns(rows: number[]): string[] {
+  const sorted = [...new Set(rows)].filter((r) => Number.isInteger(r) && r > 0).sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    out.push(`${sorted[i]}:${sorted[j]}`);
+    i = j + 1;
+  }
+  return out;
+}
+
+/**
+ * Undo's layout: widths and heights as they were before the first run (null: the standard width; a row
+ * that had no height of its own is fitted to its restored content again, as Excel sizes such rows), and
+ * the print area. Widths and heights go with the cell writes; autofit and the print area run last.
+ */
+function restoreLayoutActions(
+  opIndex: number,
+  sheet: string,
+  layout: NonNullable<SheetEdit['restoreLayout']>,
+  o: PlanOptions,
+  out: Action[],
+  cosmetic: Action[],
+  notes: Set<string>,
+): void {
+  const base = { op: opIndex, sheet, bytes: ACTION_OVERHEAD_BYTES };
+  const widths: Record<number, number> = {};
+  for (const [k, w] of Object.entries(layout.columnWidths ?? {})) {
+    const col = Number(k);
+    if (!Number.isInteger(col) || col < 1) continue;
+    if (typeof w === 'number') widths[col] = w;
+    else if (o.features.standardSizes) {
+      const letters = colToLetters(col);
+      out.push({ ...base, kind: 'standardWidth', address: `${letters}:${letters}` });
+    } else notes.add('此版本 Excel 不支持恢复标准列宽（ExcelApi 1.7），评分时新增列的列宽保持不变');
+  }
+  widthActions(opIndex, sheet, widths, out);
+  const heights: Record<number, number> = {};
+  const fit: number[] = [];
+  for (const [k, h] of Object.entries(layout.rowHeights ?? {})) {
+    if (typeof h === 'number') heights[Number(k)] = h;
+    else fit.push(Number(k));
+  }
+  heightActions(opIndex, sheet, heights, out);
+  for (const address of rowRuns(fit)) cosmetic.push({ ...base, kind: 'autofitRows', address, cosmetic: true });
+  if (layout.printArea === undefined) return;
+  if (layout.printArea === null) {
+    // Office.js can set a print area (PageLayout.setPrintArea) but has no call that removes one.
+    notes.add(`工作表“${sheet}”的打印区域无法通过 Excel 加载项移除，请在“页面布局 > 打印区域 > 取消打印区域”中手动取消`);
+  } else if (o.features.pageLayout) {
+    cosmetic.push({ ...base, kind: 'printArea', address: layout.printArea, cosmetic: true });
+  } else {
+    notes.add(`此版本 Excel 不支持页面设置（ExcelApi 1.9），工作表“${sheet}”的打印区域未恢复为 ${layout.printArea}`);
+  }
+}
+
 /** "A1:H37" → "A1:J37" when the patch adds columns right of the printed table; null when already wide enough. */
 export function widenedPrintArea(area: string, col: number): string | null {
   const m = /^(\$?[A-Za-z]+\$?\d+):(\$?)([A-Za-z]+)(\$?)(\d+)$/.exec(area.replace(/^.*!/, ''));
@@ -291,7 +357,7 @@ const VISIBILITY = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidd
  *  3. deleting very hidden sheets (the record): Worksheet.delete refuses a
  *     VeryHidden sheet, so it was made Hidden in step 1 and goes last — if
  *     anything fails before, the record is still there and undo can run again;
- *  4. cosmetic settings (freeze panes, print setup, autofit).
+ *  4. cosmetic settings (freeze panes, print setup, autofit, the print area undo puts back).
  * The record sheet, very hidden, is never deleted to be replaced: it is
  * cleared and rewritten in place.
  */
@@ -327,6 +393,7 @@ export function planPatch(patch: Patch, o: PlanOptions): Plan {
     if (op.kind === 'edit') {
       cellActions(i, op.sheet, op.cells, o, actions, notes);
       widthActions(i, op.sheet, op.columnWidths, actions);
+      if (op.restoreLayout) restoreLayoutActions(i, op.sheet, op.restoreLayout, o, actions, cosmetic, notes);
       // Rows holding the notes we wrote: Excel measures them (autofit, ExcelApi 1.2), runs of rows at once.
       const rows = Object.keys(op.minRowHeights ?? {})
         .map(Number)
@@ -446,6 +513,7 @@ export function describeAction(a: Action): string {
     merge: '合并单元格',
     columnWidth: '设置列宽',
     rowHeight: '设置行高',
+    standardWidth: '恢复标准列宽',
     freezeRows: '冻结窗格',
     print: '页面设置',
     printArea: '设置打印区域',

@@ -12,15 +12,26 @@
  *     of 200,000 rows a handful. The first band's size is a cautious guess,
  *     later ones use the bytes per cell measured so far; a band Excel still
  *     refuses as too large is read again in halves (the one error a retry fixes).
+ *     The first of these syncs also brings the row heights and column widths
+ *     of each table (so undo can put back what a run changes): one result per
+ *     sheet with ExcelApi 1.9, else one small read per row and column.
  * Once a run has seen the sheet names, later reads address the sheets by name
  * and skip step 1, checked against the sheet count.
  */
 import type { CellScalar, SheetSnapshot, WorkbookSnapshot } from '../../engine/snapshot';
 import { parseRange, rangeToA1, toA1 } from '../../engine/address';
 import { detectFeatures, type OfficeFeatures } from './features';
-import { INITIAL_BYTES_PER_CELL, MAX_USED_RANGE_CELLS, SAFE_RESPONSE_BYTES } from './limits';
+import {
+  INITIAL_BYTES_PER_CELL,
+  LAYOUT_BYTES_PER_ITEM,
+  LAYOUT_EXTRA_COLS,
+  MAX_LAYOUT_COLS,
+  MAX_LAYOUT_ROWS,
+  MAX_USED_RANGE_CELLS,
+  SAFE_RESPONSE_BYTES,
+} from './limits';
 import { describeOfficeError, officeErrorInfo } from './officeError';
-import { jsonBytes } from './plan';
+import { jsonBytes, pointsToChars } from './plan';
 
 /**
  * `syncs`: round trips used (2 with known sheet names, 3 cold, plus one per further band of a large
@@ -160,6 +171,84 @@ async function readKnownSheets(
   return metas;
 }
 
+/** One sheet's queued layout reads: row heights from `top`, column widths from `left` (1-based). */
+interface Layout {
+  sheet: number;
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+  rowProps?: OfficeExtension.ClientResult<Excel.RowProperties[]>;
+  colProps?: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
+  rowFormats?: Excel.RangeFormat[];
+  colFormats?: Excel.RangeFormat[];
+}
+
+type Dims = { rowIndex: number; columnIndex: number; rows: number; cols: number };
+
+/**
+ * Queue the row heights of the table's first MAX_LAYOUT_ROWS rows and the widths of its columns plus the
+ * few a run may add at its right. Standard rows and columns are told apart where the host can
+ * (ExcelApi 1.7) and left out, as a file leaves them out.
+ */
+function queueLayout(ws: Excel.Worksheet, sheet: number, d: Dims, features: OfficeFeatures): Layout {
+  const top = d.rowIndex + 1;
+  const left = d.columnIndex + 1;
+  const rows = Math.min(d.rows, MAX_LAYOUT_ROWS);
+  const cols = Math.min(d.cols + LAYOUT_EXTRA_COLS, MAX_LAYOUT_COLS, 16384 - d.columnIndex);
+  const l: Layout = { sheet, top, left, rows, cols };
+  if (features.rowColumnProperties) {
+    l.rowProps = ws.getRange(`${toA1(top, left)}:${toA1(top + rows - 1, left)}`).getRowProperties({ format: { rowHeight: true, useStandardHeight: true } });
+    l.colProps = ws.getRange(`${toA1(top, left)}:${toA1(top, left + cols - 1)}`).getColumnProperties({ format: { columnWidth: true, useStandardWidth: true } });
+    return l;
+  }
+  const load = (f: Excel.RangeFormat, size: 'rowHeight' | 'columnWidth', standard: string) => {
+    f.load(features.standardSizes ? `${size},${standard}` : size);
+    return f;
+  };
+  l.rowFormats = Array.from({ length: rows }, (_, i) => load(ws.getRange(toA1(top + i, left)).format, 'rowHeight', 'useStandardHeight'));
+  l.colFormats = Array.from({ length: cols }, (_, i) => load(ws.getRange(toA1(top, left + i)).format, 'columnWidth', 'useStandardWidth'));
+  return l;
+}
+
+/**
+ * What the layout reads brought back: custom column widths (characters) and row heights (points). Only
+ * undo needs them: a host that returns nothing usable leaves them out (undo then fits rows to their content).
+ */
+function layoutOf(l: Layout, features: OfficeFeatures): Pick<SheetSnapshot, 'columnWidths' | 'rowHeights'> {
+  const widths: Record<number, number> = {};
+  const heights: Record<number, number> = {};
+  const size = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null);
+  const list = <T>(r: OfficeExtension.ClientResult<T[]> | undefined): T[] => {
+    const v: unknown = r?.value;
+    return Array.isArray(v) ? (v as T[]) : [];
+  };
+  try {
+    list(l.rowProps).forEach((p, i) => {
+      const h = size(p?.format?.rowHeight);
+      if (h !== null && p.format?.useStandardHeight !== true) heights[l.top + i] = h;
+    });
+    list(l.colProps).forEach((p, i) => {
+      const w = size(p?.format?.columnWidth);
+      if (w !== null && p.format?.useStandardWidth !== true) widths[l.left + i] = pointsToChars(w);
+    });
+    (l.rowFormats ?? []).forEach((f, i) => {
+      const h = size(f.rowHeight);
+      if (h !== null && !(features.standardSizes && f.useStandardHeight === true)) heights[l.top + i] = h;
+    });
+    (l.colFormats ?? []).forEach((f, i) => {
+      const w = size(f.columnWidth);
+      if (w !== null && !(features.standardSizes && f.useStandardWidth === true)) widths[l.left + i] = pointsToChars(w);
+    });
+  } catch {
+    return {};
+  }
+  const out: Pick<SheetSnapshot, 'columnWidths' | 'rowHeights'> = {};
+  if (Object.keys(widths).length > 0) out.columnWidths = widths;
+  if (Object.keys(heights).length > 0) out.rowHeights = heights;
+  return out;
+}
+
 interface Band {
   sheet: number;
   /** 0-based offset of the band's first row within the used range, and its row count. */
@@ -249,12 +338,18 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
   const responseBytes: number[] = [];
   const noteItems = metas.map((m) => (m.notes ? m.notes.items : []));
   let locations: { sheet: number; content: string; range: Excel.Range }[] = [];
+  let layouts: Layout[] = [];
   let locationsQueued = false;
+  // The layout reads go with the first contents sync: their share of its budget.
+  const layoutBytes = dims.reduce(
+    (s, d) => s + (d ? (Math.min(d.rows, MAX_LAYOUT_ROWS) + Math.min(d.cols + LAYOUT_EXTRA_COLS, MAX_LAYOUT_COLS)) * LAYOUT_BYTES_PER_ITEM : 0),
+    0,
+  );
   let refusals = 0;
   const remaining = () => dims.some((d, i) => !!d && done[i] < d.rows);
   while (remaining() || !locationsQueued) {
     const bands: Band[] = [];
-    let planned = 0;
+    let planned = locationsQueued ? 0 : Math.min(layoutBytes, Math.floor(budget / 2));
     for (let i = 0; i < metas.length; i++) {
       const d = dims[i];
       while (d && done[i] + bands.filter((b) => b.sheet === i).reduce((s, b) => s + b.rows, 0) < d.rows) {
@@ -280,9 +375,14 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
           return { sheet, content: n.content, range };
         }),
       );
+      layouts = [];
+      for (let i = 0; i < metas.length; i++) {
+        const d = dims[i];
+        if (d) layouts.push(queueLayout(metas[i].sheet, i, d, features));
+      }
       locationsQueued = true;
     }
-    if (bands.length === 0 && locations.length === 0) break;
+    if (bands.length === 0 && locations.length === 0 && layouts.length === 0) break;
     try {
       // One sync per band group is the point: each stays under the response limit.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -324,10 +424,12 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
   const sheets: SheetSnapshot[] = [];
   for (let i = 0; i < metas.length; i++) {
     const m = metas[i];
-    const base: Pick<SheetSnapshot, 'name' | 'visibility' | 'protected' | 'printArea' | 'notes'> = {
+    const layout = layouts.find((l) => l.sheet === i);
+    const base: Pick<SheetSnapshot, 'name' | 'visibility' | 'protected' | 'printArea' | 'notes' | 'columnWidths' | 'rowHeights'> = {
       name: m.sheet.name,
       visibility: visibilityOf(m.sheet.visibility),
       protected: m.sheet.protection.protected === true,
+      ...(layout ? layoutOf(layout, features) : {}),
     };
     const areas = m.printArea && !m.printArea.isNullObject ? parseAreasAddress(m.printArea.address) : [];
     if (areas.length === 1) base.printArea = areas[0];

@@ -10,7 +10,7 @@ import type { Finding } from '../../engine/findings';
 import { applyPatch } from './applyPatch';
 import { detectFeatures, type OfficeFeatures } from './features';
 import { describeOfficeError } from './officeError';
-import { errorText, failedOutcome, type RunAction, type RunOutcome } from './outcome';
+import { conflictsMessage, errorText, failedOutcome, type RunAction, type RunOutcome } from './outcome';
 import { readSnapshot } from './readSnapshot';
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -162,18 +162,49 @@ export function runValidation(options: ValidationOptions = {}): Promise<RunOutco
       notes: [...read.notes, ...applied.notes],
       cellsWritten: applied.cells,
       syncs: read.syncs + applied.syncs,
+      createdSheets: createdSheets(v.patch),
     };
   });
 }
 
-/** 撤销本次评分: the engine's record (a very hidden sheet) says what to restore. */
-export function runUndo(options: OfficeRunOptions = {}): Promise<RunOutcome> {
+/** The sheets a patch creates, by the names the engine gave them (the engine's record left out). */
+function createdSheets(patch: Patch): string[] {
+  return patch.ops.filter((op) => op.kind === 'create' && op.visibility !== 'veryHidden').map((op) => op.sheet);
+}
+
+export interface UndoRunOptions extends OfficeRunOptions {
+  /** Also put back cells changed by hand since the run (after the user confirmed). */
+  force?: boolean;
+  /** Only list the cells changed since the run (outcome.conflicts, preview: true); write nothing. */
+  dryRun?: boolean;
+}
+
+/**
+ * 撤销本次评分: the engine's record (a very hidden sheet) says what to restore. Cells changed by hand
+ * since the run are kept and listed in outcome.conflicts (and the message), unless `force`.
+ */
+export function runUndo(options: UndoRunOptions = {}): Promise<RunOutcome> {
   return guarded('undo', options, async (context, features) => {
     await phase(options, 'read');
     const read = await readFrom(context, options, features);
     if (!read.ok) return failedOutcome('undo', read.error);
-    const undo = undoLastRun(read.snapshot);
+    const undo = undoLastRun(read.snapshot, { force: !!options.force });
     if (!undo.ok) return failedOutcome('undo', undo.message);
+    if (options.dryRun) {
+      const message = conflictsMessage(undo.conflicts);
+      return {
+        action: 'undo',
+        ok: true,
+        preview: true,
+        message,
+        report: null,
+        findings: [],
+        notes: read.notes,
+        cellsWritten: 0,
+        syncs: read.syncs,
+        conflicts: undo.conflicts,
+      };
+    }
     await phase(options, 'write');
     const applied = await writeTo(context, options, features, undo.patch, read);
     if (!applied.ok) return failedOutcome('undo', applied.error);
@@ -186,6 +217,7 @@ export function runUndo(options: OfficeRunOptions = {}): Promise<RunOutcome> {
       notes: [...read.notes, ...applied.notes],
       cellsWritten: applied.cells,
       syncs: read.syncs + applied.syncs,
+      conflicts: undo.conflicts,
     };
   });
 }

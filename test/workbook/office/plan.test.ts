@@ -1,6 +1,6 @@
-import { batchActions, charsToPoints, jsonBytes, needsTextGuard, planPatch, toInput, widenedPrintArea } from '../../../src/workbook/office/plan';
+import { batchActions, charsToPoints, jsonBytes, needsTextGuard, planPatch, pointsToChars, toInput, widenedPrintArea } from '../../../src/workbook/office/plan';
 import { groupRects } from '../../../src/workbook/office/rects';
-import { ALL_FEATURES } from '../../../src/workbook/office/features';
+import { ALL_FEATURES, NO_FEATURES } from '../../../src/workbook/office/features';
 
 const at = (row: number, col: number) => ({ row, col });
 const shape = (rects: ReturnType<typeof groupRects>) => rects.map((r) => `${r.top},${r.left} ${r.cells.length}x${r.cells[0].length}`);
@@ -68,10 +68,7 @@ describe('row heights and print area', () => {
   const o = { features: ALL_FEATURES, maxActionBytes: 1e6, sheetOrder: ['附件1'] };
 
   it('sets row heights as one range write per run of equal heights', () => {
-    const plan = planPatch(
-      { ops: [{ kind: 'create', sheet: '评分汇总', replace: false, cells: [], rowHeights: { 5: 30, 6: 30, 7: 45, 9: 30 } }] },
-      o,
-    );
+    const plan = planPatch({ ops: [{ kind: 'create', sheet: '评分汇总', replace: false, cells: [], rowHeights: { 5: 30, 6: 30, 7: 45, 9: 30 } }] }, o);
     const heights = plan.actions.filter((a) => a.kind === 'rowHeight').map((a) => [(a as { address: string }).address, (a as { points: number }).points]);
     expect(heights).toEqual([
       ['5:6', 30],
@@ -100,5 +97,51 @@ describe('row heights and print area', () => {
     const fits = plan.actions.filter((a) => a.kind === 'autofitRows');
     expect(fits.map((a) => (a as { address: string }).address)).toEqual(['5:6', '9:9']);
     expect(plan.actions.indexOf(fits[0])).toBeGreaterThan(plan.actions.findIndex((a) => a.kind === 'values'));
+  });
+});
+
+describe('undo puts the layout back (SheetEdit.restoreLayout)', () => {
+  const o = { features: ALL_FEATURES, maxActionBytes: 1e6, sheetOrder: ['附件1'] };
+  const undo = (restoreLayout: NonNullable<import('../../../src/engine/patch').SheetEdit['restoreLayout']>) => ({
+    ops: [{ kind: 'edit' as const, sheet: '附件1', cells: [{ row: 5, col: 10, value: null, clear: true }], restoreLayout }],
+  });
+  const brief = (plan: ReturnType<typeof planPatch>) =>
+    plan.actions
+      .filter((a) => ['columnWidth', 'standardWidth', 'rowHeight', 'autofitRows', 'printArea'].includes(a.kind))
+      .map((a) => `${a.kind} ${(a as { address: string }).address}${'points' in a ? ` ${a.points}` : ''}${'cosmetic' in a ? ' (last)' : ''}`);
+
+  it('widths, heights and the print area as they were: a width of null is the standard width, a height of null fits the row again', () => {
+    const plan = planPatch(undo({ columnWidths: { 9: null, 10: 12 }, rowHeights: { 5: 20, 6: 20, 7: null, 8: null, 12: 33 }, printArea: 'A1:H37' }), o);
+    expect(brief(plan)).toEqual([
+      'standardWidth I:I',
+      `columnWidth J:J ${charsToPoints(12)}`,
+      'rowHeight 5:6 20',
+      'rowHeight 12:12 33',
+      'autofitRows 7:8 (last)',
+      'printArea A1:H37 (last)',
+    ]);
+    expect(plan.notes).toEqual([]);
+    // Exact sizes go with the cell writes; autofit measures the restored contents, so it runs after them.
+    expect(plan.actions.findIndex((a) => a.kind === 'autofitRows')).toBeGreaterThan(plan.actions.findIndex((a) => a.kind === 'values'));
+  });
+
+  it('on a host without ExcelApi 1.7 / 1.9 it sets what it can and says what it left', () => {
+    const plan = planPatch(undo({ columnWidths: { 9: null, 10: 12 }, rowHeights: { 5: 20, 7: null }, printArea: 'A1:H37' }), { ...o, features: NO_FEATURES });
+    expect(brief(plan)).toEqual([`columnWidth J:J ${charsToPoints(12)}`, 'rowHeight 5:5 20', 'autofitRows 7:7 (last)']);
+    expect(plan.notes).toEqual([
+      '此版本 Excel 不支持恢复标准列宽（ExcelApi 1.7），评分时新增列的列宽保持不变',
+      '此版本 Excel 不支持页面设置（ExcelApi 1.9），工作表“附件1”的打印区域未恢复为 A1:H37',
+    ]);
+  });
+
+  it('a print area of null (none before the run) cannot be removed through Office.js: a note says how', () => {
+    const plan = planPatch(undo({ printArea: null }), o);
+    expect(brief(plan)).toEqual([]);
+    expect(plan.notes[0]).toMatch(/打印区域.*取消打印区域/);
+  });
+
+  it('reads widths in points back as the characters the snapshot uses', () => {
+    for (const chars of [5, 8.43, 12, 24.5, 48]) expect(charsToPoints(pointsToChars(charsToPoints(chars)))).toBe(charsToPoints(chars));
+    expect(pointsToChars(0)).toBe(0);
   });
 });

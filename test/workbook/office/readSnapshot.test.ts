@@ -4,7 +4,7 @@
  */
 import { ALL_FEATURES, NO_FEATURES } from '../../../src/workbook/office/features';
 import { parseAreasAddress, readSnapshot } from '../../../src/workbook/office/readSnapshot';
-import { SimError, StrictExcel, profile, sheetOf, type SheetSpec, type SimWorkbook } from './strictExcel';
+import { STANDARD_HEIGHT, SimError, StrictExcel, charsToPoints, profile, sheetOf, type SheetSpec, type SimWorkbook } from './strictExcel';
 
 const annexSpec: SheetSpec = {
   name: '附件1',
@@ -92,6 +92,29 @@ describe('readSnapshot (Office.js, strict simulator)', () => {
     expect(read.snapshot.sheets.map((s) => s.printArea)).toEqual(['A1:H37', undefined]);
     const without = await readSnapshot(sim({ ...annexSpec, printArea: 'A1:H37' }).context(), { features: { ...ALL_FEATURES, pageLayout: false } });
     expect(without.ok && without.snapshot.sheets[0].printArea).toBeUndefined();
+  });
+
+  it.each([
+    ['m365-windows', 'one result per sheet (Range.getRowProperties / getColumnProperties, ExcelApi 1.9)', ALL_FEATURES],
+    ['excel2019', 'one read per row and column (RangeFormat, standard sizes told apart with ExcelApi 1.7)', { ...NO_FEATURES, standardSizes: true }],
+  ] as const)('reads custom row heights and column widths with the first contents sync on %s: %s', async (host, _how, features) => {
+    // Column C 20 characters wide, row 3 taller; the table is B2:D4, so columns B–G (3 to its right) are read.
+    const spec: SheetSpec = { ...annexSpec, columnWidths: { 3: charsToPoints(20), 9: 60 }, rowHeights: { 3: 33, 900: 40 } };
+    const excel = new StrictExcel(workbook(spec), profile(host));
+    const read = await readSnapshot(excel.context(), { features });
+    if (!read.ok) throw new Error(read.error);
+    expect(read.syncs).toBe(3);
+    // Standard rows and columns are left out, as a file leaves them out; column I and row 900 lie outside what is read.
+    expect(read.snapshot.sheets[0].columnWidths).toEqual({ 3: 20 });
+    expect(read.snapshot.sheets[0].rowHeights).toEqual({ 3: 33 });
+  });
+
+  it('on ExcelApi 1.4 every row and column read has its size (standard ones cannot be told apart)', async () => {
+    const excel = new StrictExcel(workbook({ ...annexSpec, rowHeights: { 3: 33 } }), profile('excel2016'));
+    const read = await readSnapshot(excel.context(), { features: NO_FEATURES });
+    if (!read.ok) throw new Error(read.error);
+    expect(read.snapshot.sheets[0].rowHeights).toEqual({ 2: STANDARD_HEIGHT, 3: 33, 4: STANDARD_HEIGHT });
+    expect(Object.keys(read.snapshot.sheets[0].columnWidths ?? {})).toEqual(['2', '3', '4', '5', '6', '7']);
   });
 
   it('skips the sheet list when the sheet names are known from an earlier run', async () => {

@@ -1,8 +1,9 @@
 /**
  * The Office.js adapter against the strict Excel simulator, on every sample
  * and every host profile: score, score again, undo, score, then save, reopen
- * and undo — every cell of every original sheet ends as it was and no stray
- * sheet is left. Plus the refusals (protected structure, protected indicator
+ * and undo — every cell of every original sheet ends as it was, and so do the
+ * column widths, row heights and print areas, and no stray sheet is left.
+ * Undo keeps cells changed by hand since the run (and lists them) unless forced. Plus the refusals (protected structure, protected indicator
  * sheet: nothing written) and a 200,000-row data sheet read under the 5 MB
  * response limit of Excel on the web.
  */
@@ -10,8 +11,9 @@ import { detectFeatures } from '../../../src/workbook/office/features';
 import { readSnapshot } from '../../../src/workbook/office/readSnapshot';
 import { runScoring, runUndo, runValidation, type SheetNameCache } from '../../../src/workbook/office/run';
 import { STATE_SHEET } from '../../../src/engine/state';
+import { parseA1 } from '../../../src/engine/address';
 import { sampleSnapshot } from './simulate';
-import { PROFILES, StrictExcel, dumpCells, officeGlobals, sheetOf, workbookFromSnapshot, type HostProfile } from './strictExcel';
+import { PROFILES, StrictExcel, dumpCells, dumpLayout, officeGlobals, sheetOf, workbookFromSnapshot, type HostProfile } from './strictExcel';
 
 const g = globalThis as unknown as { Office?: unknown; Excel?: unknown };
 afterEach(() => {
@@ -44,6 +46,7 @@ describe.each(PROFILES.map((p) => [p.name, p] as [string, HostProfile]))('strict
     let sim = new StrictExcel(workbookFromSnapshot(original), hostProfile);
     const names = sim.workbook.sheets.map((s) => s.name);
     const before = dumpCells(sim.workbook);
+    const layout = dumpLayout(sim.workbook);
     const session: SheetNameCache = { names: null };
     const opts = runner(() => sim, session);
     const steps: number[] = [];
@@ -60,6 +63,8 @@ describe.each(PROFILES.map((p) => [p.name, p] as [string, HostProfile]))('strict
     expect(sim.workbook.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([...names, '评分汇总', STATE_SHEET]));
     expect(sim.workbook.sheets.find((s) => s.name === STATE_SHEET)?.visibility).toBe('VeryHidden');
     expect(dumpCells(sim.workbook, names)).not.toEqual(before);
+    // Widths of the added columns, rows fitted to their notes, the widened print area (ExcelApi 1.9).
+    expect(dumpLayout(sim.workbook, names)).not.toEqual(layout);
 
     const again = await step(() => runScoring(opts));
     expect(again.error).toBeUndefined();
@@ -72,6 +77,8 @@ describe.each(PROFILES.map((p) => [p.name, p] as [string, HostProfile]))('strict
     expect(undone.ok).toBe(true);
     expect(sim.workbook.sheets.map((s) => s.name)).toEqual(names);
     expect(dumpCells(sim.workbook)).toEqual(before);
+    expect(dumpLayout(sim.workbook)).toEqual(layout);
+    expect(undone.conflicts).toEqual([]);
 
     const third = await step(() => runScoring(opts));
     expect(third.report?.total).toBe(total);
@@ -83,7 +90,68 @@ describe.each(PROFILES.map((p) => [p.name, p] as [string, HostProfile]))('strict
     expect(last.error).toBeUndefined();
     expect(sim.workbook.sheets.map((s) => s.name)).toEqual(names);
     expect(dumpCells(sim.workbook)).toEqual(before);
+    expect(dumpLayout(sim.workbook)).toEqual(layout);
     figures.push(`${hostProfile.name.padEnd(14)} ${file.padEnd(24)} ${steps.join(', ')}`);
+  });
+
+  it('score, change nothing, undo: rows of the standard height that scoring fitted to its notes go back to it', async () => {
+    const wb = workbookFromSnapshot(await sampleSnapshot('lvliang-2020.xlsx'));
+    for (const s of wb.sheets) s.rowHeights.clear();
+    const sim = new StrictExcel(wb, hostProfile);
+    const layout = dumpLayout(sim.workbook);
+    const opts = runner(() => sim);
+    expect((await runScoring(opts)).ok).toBe(true);
+    const scored = dumpLayout(sim.workbook);
+    // The rows holding a written note grew (autofit, ExcelApi 1.2).
+    expect(scored.filter((l) => / height /.test(l)).length).toBeGreaterThan(0);
+    const undone = await runUndo(opts);
+    expect(undone.error).toBeUndefined();
+    expect(dumpLayout(sim.workbook)).toEqual(layout);
+  });
+
+  it('undo keeps a cell changed by hand since the run and names it; forced, it puts that cell back too', async () => {
+    const original = await sampleSnapshot('lvliang-2020.xlsx');
+    const make = async () => {
+      const sim = new StrictExcel(workbookFromSnapshot(original), hostProfile);
+      const opts = runner(() => sim);
+      const scored = await runScoring(opts);
+      const leaf = scored.report!.indicators.find((i) => i.source === 'computed' && typeof i.score === 'number' && i.score !== 1.5)!;
+      const sheet = sim.workbook.sheets.find((s) => s.name === scored.report!.sheet)!;
+      const at = parseA1(leaf.cell)!;
+      // The evaluator corrects a score after the run.
+      sheet.cells.set(`${at.row},${at.col}`, { v: 1.5, f: null, n: null });
+      return { sim, opts, sheet: sheet.name, cell: leaf.cell, written: leaf.score };
+    };
+    const before = dumpCells(workbookFromSnapshot(original));
+
+    // Dry run: the list, nothing written.
+    const kept = await make();
+    const edited = dumpCells(kept.sim.workbook);
+    const at = kept.sim.syncs();
+    const check = await runUndo({ ...kept.opts, dryRun: true });
+    expect(check).toMatchObject({ action: 'undo', ok: true, preview: true, cellsWritten: 0 });
+    expect(check.conflicts).toEqual([expect.objectContaining({ sheet: kept.sheet, cell: kept.cell, written: kept.written, now: 1.5 })]);
+    expect(check.message).toContain(`${kept.sheet}!${kept.cell}`);
+    expect(kept.sim.syncs() - at).toBeLessThanOrEqual(3);
+    expect(dumpCells(kept.sim.workbook)).toEqual(edited);
+
+    // Undo: everything else restored, the edited cell kept and named.
+    const undone = await runUndo(kept.opts);
+    expect(undone.ok).toBe(true);
+    expect(undone.conflicts).toHaveLength(1);
+    expect(undone.message).toContain(`${kept.sheet}!${kept.cell}`);
+    expect(undone.message).toMatch(/保留现状未恢复/);
+    const rest = (cells: string[]) => cells.filter((c) => !c.startsWith(`${kept.sheet}!${kept.cell} `));
+    expect(rest(dumpCells(kept.sim.workbook))).toEqual(rest(before));
+    expect(dumpCells(kept.sim.workbook, [kept.sheet]).find((c) => c.startsWith(`${kept.sheet}!${kept.cell} `))).toMatch(/ 1\.5\|/);
+
+    // Forced: that cell too.
+    const forced = await make();
+    const all = await runUndo({ ...forced.opts, force: true });
+    expect(all.ok).toBe(true);
+    expect(all.conflicts).toHaveLength(1);
+    expect(all.message).toMatch(/也已恢复为评分前的内容/);
+    expect(dumpCells(forced.sim.workbook)).toEqual(before);
   });
 
   it('refuses a workbook whose structure is protected, with nothing written', async () => {
@@ -121,6 +189,7 @@ describe.each(PROFILES.map((p) => [p.name, p] as [string, HostProfile]))('strict
     const outcome = await runValidation({ ...runner(() => sim), writeResults: true });
     expect(outcome.error).toBeUndefined();
     expect(sim.workbook.sheets.map((s) => s.name)).toContain('校验结果');
+    expect(outcome.createdSheets).toEqual(['校验结果']);
   });
 });
 

@@ -75,7 +75,23 @@ export interface SimSheet {
   printArea: string | null;
   /** Cell notes by A1 address. */
   notes: Map<string, string>;
+  /** Column widths in points, by 1-based column; absent: the sheet's standard width. */
+  columnWidths: Map<number, number>;
+  /** Row heights in points, by 1-based row; absent: the standard height. */
+  rowHeights: Map<number, number>;
+  /** Cells formatted to wrap their text (what autofit measures), by cell key. */
+  wrapped: Set<string>;
 }
+
+/** The standard column width (8.43 characters of Calibri 11, 64 pixels) and row height, in points. */
+export const STANDARD_WIDTH = 48;
+export const STANDARD_HEIGHT = 15;
+
+/**
+ * A width in characters (as the file stores it) in points: characters × 7-pixel digit + 5 pixels of padding,
+ * at 0.75 points a pixel: https://learn.microsoft.com/dotnet/api/documentformat.openxml.spreadsheet.column (width)
+ */
+export const charsToPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
 export interface SimWorkbook {
   sheets: SimSheet[];
@@ -97,6 +113,9 @@ export interface SheetSpec {
   merges?: string[];
   printArea?: string;
   notes?: Record<string, string>;
+  /** Column widths and row heights in points. */
+  columnWidths?: Record<number, number>;
+  rowHeights?: Record<number, number>;
 }
 
 export function sheetOf(spec: SheetSpec): SimSheet {
@@ -118,6 +137,9 @@ export function sheetOf(spec: SheetSpec): SimSheet {
     merges: (spec.merges ?? []).map((m) => parseRange(m)!).filter(Boolean),
     printArea: spec.printArea ?? null,
     notes: new Map(Object.entries(spec.notes ?? {})),
+    columnWidths: new Map(Object.entries(spec.columnWidths ?? {}).map(([c, w]) => [Number(c), w])),
+    rowHeights: new Map(Object.entries(spec.rowHeights ?? {}).map(([r, h]) => [Number(r), h])),
+    wrapped: new Set(),
   };
 }
 
@@ -130,6 +152,9 @@ export function workbookFromSnapshot(snapshot: WorkbookSnapshot): SimWorkbook {
       protected: !!s.protected,
       merges: s.merges,
       notes: s.notes,
+      // The file's widths are in characters, Excel reports points.
+      columnWidths: Object.fromEntries(Object.entries(s.columnWidths ?? {}).map(([c, w]) => [c, charsToPoints(w)])),
+      rowHeights: s.rowHeights,
     });
     const rows = Math.max(s.values.length, s.formulas.length, s.numberFormats.length);
     for (let r = 0; r < rows; r++) {
@@ -154,8 +179,24 @@ export function cloneWorkbook(wb: SimWorkbook): SimWorkbook {
       cells: new Map([...s.cells].map(([k, c]) => [k, { ...c }])),
       merges: s.merges.map((m) => ({ ...m })),
       notes: new Map(s.notes),
+      columnWidths: new Map(s.columnWidths),
+      rowHeights: new Map(s.rowHeights),
+      wrapped: new Set(s.wrapped),
     })),
   };
+}
+
+/** A sheet's layout as the user sees it: custom widths and heights (points) and the print area; equal dumps mean equal layout. */
+export function dumpLayout(wb: SimWorkbook, only?: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const s of wb.sheets) {
+    if (only && !only.includes(s.name)) continue;
+    // A size equal to the standard one looks the same whether it is set or not.
+    for (const [c, w] of s.columnWidths) if (w !== STANDARD_WIDTH) out.push(`${s.name}!${colToLetters(c)}:${colToLetters(c)} width ${w}`);
+    for (const [r, h] of s.rowHeights) if (h !== STANDARD_HEIGHT) out.push(`${s.name}!${r}:${r} height ${h}`);
+    if (s.printArea) out.push(`${s.name} printArea ${s.printArea.replace(/\$/g, '')}`);
+  }
+  return out.sort();
 }
 
 /** Every non-empty cell as "sheet!A1 v|f|n", sorted: equal lists mean equal contents. */
@@ -220,6 +261,8 @@ const SINCE = {
   freezePanes: 7,
   hyperlink: 7,
   pageLayout: 9,
+  standardSizes: 7,
+  rowColumnProperties: 9,
   mergedAreas: 13,
   notes: 18,
 } as const;
@@ -931,8 +974,13 @@ class RangeProxy extends Loadable {
         if (what === 'All' || what === 'Formats') c.n = null;
         if (c.v === null && c.f === null && c.n === null) sheet.cells.delete(k);
       }
-      if (what === 'All' || what === 'Formats')
+      if (what === 'All' || what === 'Formats') {
         sheet.merges = sheet.merges.filter((m) => m.bottom < r.top || m.top > r.bottom || m.right < r.left || m.left > r.right);
+        for (const k of [...sheet.wrapped]) {
+          const [row, col] = unkey(k);
+          if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) sheet.wrapped.delete(k);
+        }
+      }
     });
   }
 
@@ -958,18 +1006,46 @@ class RangeProxy extends Loadable {
     return RangeAreasProxy.merged(this.sim, this);
   }
 
-  /** Formatting is not modelled beyond protection and existence: every set or call is one checked command. */
+  /**
+   * Formatting is not modelled beyond protection and existence (every set or call is one checked command),
+   * except the layout: column widths, row heights, the standard sizes and autofit.
+   */
   get format(): unknown {
     const sim = this.sim;
     const self = this;
+    const loaded = new Map<string, unknown>();
+    const layout = new Set(['columnWidth', 'rowHeight', 'useStandardWidth', 'useStandardHeight']);
     const rec = (path: string): unknown =>
       new Proxy(function () {}, {
         get(_t, prop) {
           if (typeof prop === 'symbol' || prop === 'then') return undefined;
           if (prop === 'borders') return { getItem: (e: string) => rec(`${path}.borders(${e})`) };
+          if (path === 'format' && prop === 'load') return (props: unknown) => self.loadLayout(propsOf(props), loaded);
+          if (path === 'format' && prop === 'autofitRows') return () => self.autofitRows();
+          if (path === 'format' && layout.has(prop)) {
+            if (!loaded.has(prop))
+              throw new SimError('PropertyNotLoaded', `RangeFormat.${prop} 尚未加载：请先 load("${prop}") 并 context.sync()`, `RangeFormat.${prop}`);
+            return loaded.get(prop);
+          }
           return rec(`${path}.${String(prop)}`);
         },
         set(_t, prop, value) {
+          if (path === 'format' && typeof prop === 'string' && layout.has(prop)) {
+            self.setLayout(prop, value);
+            return true;
+          }
+          if (path === 'format' && prop === 'wrapText') {
+            sim.enqueue('Range.format.wrapText', utf8(value), () => {
+              const { sheet, r } = self.must('Range.format.wrapText');
+              sim.checkSheetEditable(sheet, '设置格式');
+              for (let y = r.top; y <= Math.min(r.bottom, r.top + 100_000); y++)
+                for (let x = r.left; x <= Math.min(r.right, r.left + 1000); x++) {
+                  if (value === true) sheet.wrapped.add(key(y, x));
+                  else sheet.wrapped.delete(key(y, x));
+                }
+            });
+            return true;
+          }
           sim.enqueue(`Range.${path}.${String(prop)}`, utf8(value), () => {
             sim.checkSheetEditable(self.must(`Range.${path}`).sheet, '设置格式');
           });
@@ -983,6 +1059,121 @@ class RangeProxy extends Loadable {
         },
       });
     return rec('format');
+  }
+
+  private columns(r: RangeAddress): number[] {
+    return Array.from({ length: r.right - r.left + 1 }, (_, i) => r.left + i);
+  }
+
+  private rows(r: RangeAddress): number[] {
+    return Array.from({ length: r.bottom - r.top + 1 }, (_, i) => r.top + i);
+  }
+
+  /** RangeFormat.columnWidth / rowHeight (ExcelApi 1.2): null when not uniform; useStandard* (ExcelApi 1.7): https://learn.microsoft.com/javascript/api/excel/excel.rangeformat */
+  private loadLayout(props: string[], into: Map<string, unknown>): void {
+    for (const p of props) if (p.startsWith('useStandard')) this.sim.require(SINCE.standardSizes, `RangeFormat.${p}`);
+    this.sim.enqueue('RangeFormat.load', 20, () => {
+      const { sheet, r } = this.must('RangeFormat.load');
+      const uniform = <T>(xs: T[]): T | null => (xs.every((x) => x === xs[0]) ? xs[0] : null);
+      let bytes = 0;
+      for (const p of props) {
+        let v: unknown;
+        if (p === 'columnWidth') v = uniform(this.columns(r).map((c) => sheet.columnWidths.get(c) ?? STANDARD_WIDTH));
+        else if (p === 'rowHeight') v = uniform(this.rows(r).map((x) => sheet.rowHeights.get(x) ?? STANDARD_HEIGHT));
+        else if (p === 'useStandardWidth') v = uniform(this.columns(r).map((c) => !sheet.columnWidths.has(c)));
+        else if (p === 'useStandardHeight') v = uniform(this.rows(r).map((x) => !sheet.rowHeights.has(x)));
+        else throw new SimError('InvalidArgument', `RangeFormat 没有（模拟的）属性 ${p}`, `RangeFormat.load(${p})`);
+        into.set(p, v);
+        bytes += utf8(v) + p.length + 4;
+      }
+      return bytes;
+    });
+  }
+
+  private setLayout(prop: string, value: unknown): void {
+    if (prop.startsWith('useStandard')) this.sim.require(SINCE.standardSizes, `RangeFormat.${prop}`);
+    this.sim.enqueue(`Range.format.${prop}`, utf8(value), () => {
+      const { sheet, r } = this.must(`Range.format.${prop}`);
+      this.sim.checkSheetEditable(sheet, '设置格式');
+      const n = value as number;
+      if (prop === 'columnWidth') {
+        // Up to 255 characters wide: https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3
+        if (typeof n !== 'number' || !(n >= 0) || n > charsToPoints(255)) throw new SimError('InvalidArgument', `列宽 ${n} 无效`, 'Range.format.columnWidth');
+        for (const c of this.columns(r)) sheet.columnWidths.set(c, n);
+      } else if (prop === 'rowHeight') {
+        // Up to 409 points high: same page.
+        if (typeof n !== 'number' || !(n >= 0) || n > 409) throw new SimError('InvalidArgument', `行高 ${n} 无效`, 'Range.format.rowHeight');
+        for (const x of this.rows(r)) sheet.rowHeights.set(x, n);
+      } else if (value === true) {
+        // Only meant to be set to true; false has no effect: https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-usestandardwidth-member
+        if (prop === 'useStandardWidth') for (const c of this.columns(r)) sheet.columnWidths.delete(c);
+        else for (const x of this.rows(r)) sheet.rowHeights.delete(x);
+      }
+    });
+  }
+
+  /**
+   * Autofit (ExcelApi 1.2) sets each row to what its content needs: modelled as one 15-point line per 20
+   * characters of its longest wrapped text (unwrapped text stays on one line), the standard height for
+   * a row without any.
+   */
+  private autofitRows(): void {
+    this.sim.enqueue('Range.format.autofitRows()', 10, () => {
+      const { sheet, r } = this.must('Range.format.autofitRows');
+      this.sim.checkSheetEditable(sheet, '设置格式');
+      for (const row of this.rows(r)) {
+        let longest = 0;
+        for (const [k, c] of sheet.cells) {
+          const [y] = unkey(k);
+          if (y === row && typeof c.v === 'string' && sheet.wrapped.has(k)) longest = Math.max(longest, c.v.length);
+        }
+        const lines = Math.ceil(longest / 20);
+        if (lines <= 1) sheet.rowHeights.delete(row);
+        else sheet.rowHeights.set(row, Math.min(409, lines * STANDARD_HEIGHT));
+      }
+    });
+  }
+
+  /** Range.getRowProperties / getColumnProperties (ExcelApi 1.9): a ClientResult filled by the sync: https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getrowproperties-member(1) */
+  getRowProperties(options: { rowIndex?: boolean; format?: { rowHeight?: boolean; useStandardHeight?: boolean } }): { value: unknown[] } {
+    return this.properties('getRowProperties', (sheet, r) =>
+      this.rows(r).map((row) => ({
+        ...(options.rowIndex ? { rowIndex: row - 1 } : {}),
+        format: {
+          ...(options.format?.rowHeight ? { rowHeight: sheet.rowHeights.get(row) ?? STANDARD_HEIGHT } : {}),
+          ...(options.format?.useStandardHeight ? { useStandardHeight: !sheet.rowHeights.has(row) } : {}),
+        },
+      })),
+    );
+  }
+
+  getColumnProperties(options: { columnIndex?: boolean; format?: { columnWidth?: boolean; useStandardWidth?: boolean } }): { value: unknown[] } {
+    return this.properties('getColumnProperties', (sheet, r) =>
+      this.columns(r).map((col) => ({
+        ...(options.columnIndex ? { columnIndex: col - 1 } : {}),
+        format: {
+          ...(options.format?.columnWidth ? { columnWidth: sheet.columnWidths.get(col) ?? STANDARD_WIDTH } : {}),
+          ...(options.format?.useStandardWidth ? { useStandardWidth: !sheet.columnWidths.has(col) } : {}),
+        },
+      })),
+    );
+  }
+
+  private properties(method: string, read: (sheet: SimSheet, r: RangeAddress) => unknown[]): { value: unknown[] } {
+    this.sim.require(SINCE.rowColumnProperties, `Range.${method}`);
+    const result: { filled: boolean; value: unknown[] } = { filled: false, value: [] };
+    this.sim.enqueue(`Range.${method}`, 40, () => {
+      const { sheet, r } = this.must(`Range.${method}`);
+      result.value = read(sheet, r);
+      result.filled = true;
+      return utf8(result.value);
+    });
+    return {
+      get value() {
+        if (!result.filled) throw new SimError('PropertyNotLoaded', 'ClientResult.value 需要先 context.sync()', 'ClientResult.value');
+        return result.value;
+      },
+    };
   }
 }
 
