@@ -6,6 +6,7 @@
 import { toA1 } from './address';
 import { finding, type Finding } from './findings';
 import type { IndicatorOverride } from './options';
+import { locateFieldHeader } from './fieldHeader';
 import type { SheetView } from './sheetView';
 import { normName, normText } from './text';
 
@@ -38,15 +39,7 @@ export interface OverrideHeader {
 
 /** The header row (within the first ten) that names the 指标 column, and the columns it names. */
 export function locateOverrideHeader(view: SheetView): OverrideHeader | null {
-  for (let r = view.firstRow; r <= Math.min(view.lastRow, view.firstRow + 10); r++) {
-    const cols: Partial<Record<OverrideField, number>> = {};
-    for (let c = view.firstCol; c <= view.lastCol; c++) {
-      const t = normName(view.text(r, c));
-      for (const [field, re] of FIELDS) if (re.test(t) && cols[field] === undefined) cols[field] = c;
-    }
-    if (cols.name !== undefined) return { row: r, cols };
-  }
-  return null;
+  return locateFieldHeader(view, FIELDS, (cols) => cols.name !== undefined);
 }
 
 /** "产出/产出质量/话务接通率" or "话务接通率" → path segments. */

@@ -4,6 +4,7 @@
  * run reads them back, so they survive save and reopen and can be made in
  * Excel directly. Judgements from the pane win over the sheet.
  */
+import { locateFieldHeader } from '../fieldHeader';
 import { toA1 } from '../address';
 import { JUDGEMENT_SHEETS } from '../indicators/detect';
 import { finding, type Finding } from '../findings';
@@ -64,15 +65,11 @@ export interface JudgementHeader {
 
 /** The header row (within the first ten) naming 指标 and 判断, and the columns it names. */
 export function locateJudgementHeader(view: SheetView): JudgementHeader | null {
-  for (let r = view.firstRow; r <= Math.min(view.lastRow, view.firstRow + 10); r++) {
-    const cols: Partial<Record<JudgementField, number>> = {};
-    for (let c = view.firstCol; c <= view.lastCol; c++) {
-      const t = normName(view.text(r, c));
-      for (const [field, re] of FIELDS) if (re.test(t) && cols[field] === undefined) cols[field] = c;
-    }
-    if (cols.name !== undefined && cols.verdict !== undefined && (cols.seq !== undefined || cols.label !== undefined)) return { row: r, cols };
-  }
-  return null;
+  return locateFieldHeader(
+    view,
+    FIELDS,
+    (cols) => cols.name !== undefined && cols.verdict !== undefined && (cols.seq !== undefined || cols.label !== undefined),
+  );
 }
 
 /** Judged rows of the 逐项评分 sheet (rows without a 判断 are items still to judge). */
