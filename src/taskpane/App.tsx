@@ -19,7 +19,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useState, type Dispatch } from 'react';
 import type { IndicatorOverride, ItemJudgement, ScoreOptions } from '../engine/options';
 import type { ScoreReport } from '../engine/result';
 import { overrideMatches } from '../engine/overrides';
@@ -35,6 +35,8 @@ import { SheetPicker } from './components/SheetPicker';
 import { scoredFileName, type Actions, type OfficeBackend, type OpenWorkbench, type RunOutcome, type RunPhase, type WorkbenchSession } from './backend';
 import type { HostMode } from './host';
 import { I18nProvider, initialLang, saveLang, useI18n, type Lang } from './i18n';
+import { initialState, paneReducer, type PaneAction, type PaneState } from './state';
+import { KeptCells, UndoConfirm } from './components/UndoConfirm';
 
 const useStyles = makeStyles({
   root: {
@@ -84,46 +86,33 @@ function usePrefersDark(initial: boolean): boolean {
   return dark;
 }
 
-function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: Lang) => void }) {
+function Pane({
+  mode,
+  office,
+  openWorkbench,
+  state,
+  dispatch,
+  onLang,
+}: AppProps & { state: PaneState; dispatch: Dispatch<PaneAction>; onLang: (l: Lang) => void }) {
   const { t } = useI18n();
   const s = useStyles();
-  const [outcome, setOutcome] = useState<RunOutcome | null>(() => office?.last() ?? null);
-  const [fromRibbon, setFromRibbon] = useState<boolean>(() => !!office?.last());
-  const [report, setReport] = useState<ScoreReport | null>(() => office?.last()?.report ?? null);
-  const [phase, setPhase] = useState<RunPhase | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [session, setSession] = useState<WorkbenchSession | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [download, setDownload] = useState<string | null>(null);
-  const [goToError, setGoToError] = useState<string | null>(null);
-  const downloadRef = useRef<string | null>(null);
-  // The evaluator's corrections, previewed until 一键评分 writes (and saves) them.
-  const [corrections, setCorrections] = useState<IndicatorOverride[]>([]);
-  const [indicatorSheet, setIndicatorSheet] = useState<string | undefined>(undefined);
-  // Checklist judgements, previewed until 一键评分 writes them (score, 扣分说明, the 逐项评分 sheet).
-  const [judgements, setJudgements] = useState<ItemJudgement[]>([]);
-  // 撤销 acts only on a workbook with a scoring to undo (Excel: unknown until asked, so enabled).
-  const [canUndo, setCanUndo] = useState<boolean>(mode === 'office');
+  const { outcome, report, busy, session, corrections, indicatorSheet, judgements } = state;
 
-  const show = useCallback((o: RunOutcome, ribbon: boolean) => {
-    setOutcome(o);
-    setFromRibbon(ribbon);
-    if (o.report) setReport(o.report);
-    else if (o.action === 'undo' && o.ok) setReport(null);
-  }, []);
+  const show = useCallback((o: RunOutcome, fromRibbon: boolean, forced = false) => dispatch({ type: 'outcome', outcome: o, fromRibbon, forced }), [dispatch]);
 
   // Ribbon commands run in the same runtime and publish their outcome here.
   useEffect(() => office?.subscribe((o) => show(o, true)), [office, show]);
 
-  const setDownloadUrl = (url: string | null) => {
-    if (downloadRef.current && typeof URL.revokeObjectURL === 'function') URL.revokeObjectURL(downloadRef.current);
-    downloadRef.current = url;
-    setDownload(url);
-  };
-  useEffect(() => () => setDownloadUrl(null), []);
+  // One object URL at a time: the previous one is revoked when it is replaced, and on unmount.
+  useEffect(() => {
+    const url = state.download;
+    return () => {
+      if (url && typeof URL.revokeObjectURL === 'function') URL.revokeObjectURL(url);
+    };
+  }, [state.download]);
 
   const actions: Actions | null = mode === 'office' ? (office ?? null) : session;
+  const onPhase = (phase: RunPhase) => dispatch({ type: 'run/phase', phase });
 
   // Explicit arguments: a default parameter would turn "no sheet" back into the stale choice.
   const options = (list: IndicatorOverride[], sheet: string | undefined, judged: ItemJudgement[] = judgements): ScoreOptions => ({
@@ -132,58 +121,77 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
     ...(judged.length ? { judgements: judged } : {}),
   });
 
-  const run = async (which: 'score' | 'validate' | 'undo', writeResults = false) => {
+  /** After a run that may have written: offer the workbook as it is now (workbench). */
+  const offerDownload = async (o: RunOutcome) => {
+    if (session && o.ok && o.cellsWritten > 0 && typeof URL.createObjectURL === 'function') {
+      const bytes = await session.save();
+      dispatch({ type: 'download', url: URL.createObjectURL(new Blob([bytes.slice().buffer], { type: XLSX_MIME })) });
+    }
+  };
+
+  const run = async (which: 'score' | 'validate', writeResults = false) => {
     if (!actions || busy) return;
-    setBusy(true);
-    setPhase(null);
-    setGoToError(null);
     // The download must match what the pane shows: no file while a run is under way.
-    setDownloadUrl(null);
+    dispatch({ type: 'run/start', clearDownload: true });
     try {
-      const onPhase = (p: RunPhase) => setPhase(p);
       const o =
         which === 'score'
           ? await actions.score(onPhase, options(corrections, indicatorSheet))
-          : which === 'validate'
-            ? await actions.validate(onPhase, { indicatorSheet, writeResults })
-            : await actions.undo(onPhase);
+          : await actions.validate(onPhase, { indicatorSheet, writeResults });
       show(o, false);
-      // Written into the workbook (and its 评分规则 sheet): nothing left to preview.
-      if (which === 'score' && o.ok) {
-        setCorrections([]);
-        setJudgements([]);
-        if (o.cellsWritten > 0) setCanUndo(true);
-      }
-      if (which === 'undo' && o.ok) {
-        setCorrections([]);
-        setJudgements([]);
-        setIndicatorSheet(undefined);
-        if (session) setCanUndo(false);
-      }
-      if (session && o.ok && o.cellsWritten > 0 && typeof URL.createObjectURL === 'function') {
-        const bytes = await session.save();
-        setDownloadUrl(URL.createObjectURL(new Blob([bytes.slice().buffer], { type: XLSX_MIME })));
-      }
+      if (which === 'score' && o.ok) dispatch({ type: 'score/done', cellsWritten: o.cellsWritten });
+      await offerDownload(o);
     } finally {
-      setBusy(false);
-      setPhase(null);
+      dispatch({ type: 'run/end' });
     }
+  };
+
+  /** The undo itself: keep the cells changed by hand (default) or put them back too (`force`). */
+  const undoNow = async (force: boolean) => {
+    if (!actions) return;
+    dispatch({ type: 'run/start', clearDownload: true });
+    try {
+      const o = await actions.undo(onPhase, force ? { force: true } : undefined);
+      show(o, false, force);
+      if (o.ok) dispatch({ type: 'undo/done' });
+      await offerDownload(o);
+    } finally {
+      dispatch({ type: 'run/end' });
+    }
+  };
+
+  /**
+   * 撤销本次评分: a dry run first (undo deletes the record, so a forced undo cannot follow an
+   * ordinary one). No cell changed by hand since the run: undo at once; otherwise ask.
+   */
+  const onUndo = async () => {
+    if (!actions || busy) return;
+    // Nothing changes yet: the download stays until the workbook does.
+    dispatch({ type: 'run/start', clearDownload: false });
+    let check: RunOutcome;
+    try {
+      check = await actions.undo(onPhase, { dryRun: true });
+    } finally {
+      dispatch({ type: 'run/end' });
+    }
+    if (!check.ok) return show(check, false);
+    if (!check.preview) {
+      // A backend without dry runs undid already (keeping the cells changed by hand).
+      show(check, false);
+      dispatch({ type: 'undo/done' });
+      return offerDownload(check);
+    }
+    if (check.conflicts?.length) return dispatch({ type: 'undo/preview', conflicts: check.conflicts });
+    await undoNow(false);
   };
 
   const rescore = async (list: IndicatorOverride[], sheet: string | undefined, judged: ItemJudgement[] = judgements) => {
     if (!actions || busy) return;
-    setCorrections(list);
-    setIndicatorSheet(sheet);
-    setJudgements(judged);
-    setBusy(true);
-    setPhase(null);
-    // A preview is not in the file: no download offered until 一键评分 writes it.
-    setDownloadUrl(null);
+    dispatch({ type: 'preview/start', corrections: list, indicatorSheet: sheet, judgements: judged });
     try {
-      show(await actions.preview(options(list, sheet, judged), (p) => setPhase(p)), false);
+      show(await actions.preview(options(list, sheet, judged), onPhase), false);
     } finally {
-      setBusy(false);
-      setPhase(null);
+      dispatch({ type: 'run/end' });
     }
   };
 
@@ -210,30 +218,18 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
 
   const onFile = async (file: File) => {
     if (!openWorkbench) return;
-    setLoading(true);
-    setLoadError(null);
-    setOutcome(null);
-    setReport(null);
-    setDownloadUrl(null);
-    setCorrections([]);
-    setJudgements([]);
-    setIndicatorSheet(undefined);
+    dispatch({ type: 'load/start' });
     try {
       const opened = await openWorkbench(await readFile(file), file.name);
-      setSession(opened);
-      setCanUndo(!!opened.hasRecord);
+      dispatch({ type: 'load/done', session: opened });
     } catch (e) {
-      setSession(null);
-      setCanUndo(false);
-      setLoadError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setLoading(false);
+      dispatch({ type: 'load/failed', error: e instanceof Error ? e.message : String(e) });
     }
   };
 
   const onGoTo = office
     ? async (sheet: string, cell: string) => {
-        setGoToError(await office.goToCell(sheet, cell));
+        dispatch({ type: 'goTo/error', error: await office.goToCell(sheet, cell) });
       }
     : undefined;
 
@@ -258,8 +254,8 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
           <Caption1 as="p" block className={s.flat}>
             {t('workbenchHint')}
           </Caption1>
-          <FileDrop disabled={loading || busy} onFile={onFile} />
-          {loading && (
+          <FileDrop disabled={state.loading || busy} onFile={onFile} />
+          {state.loading && (
             <Caption1 as="p" block className={s.flat}>
               {t('loading')}
             </Caption1>
@@ -274,9 +270,9 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
               <MessageBarBody>{t('lostOnSave', { parts: session.lostOnSave.join('、') })}</MessageBarBody>
             </MessageBar>
           )}
-          {loadError && (
+          {state.loadError && (
             <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>{loadError}</MessageBarBody>
+              <MessageBarBody>{state.loadError}</MessageBarBody>
             </MessageBar>
           )}
         </section>
@@ -285,28 +281,38 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
       <ActionBar
         disabled={!actions}
         busy={busy}
-        phase={phase}
-        canUndo={canUndo}
+        phase={state.phase}
+        canUndo={state.canUndo}
         onScore={() => run('score')}
         onValidate={() => run('validate')}
-        onUndo={() => run('undo')}
+        onUndo={() => void onUndo()}
       />
 
       {/* Outcomes are announced where they appear; the focus stays on the control that ran them. */}
       <div aria-live="polite" aria-atomic="true" data-testid="live" className={s.section}>
-        {outcome && !(outcome.preview && outcome.ok) && <OutcomeBanner outcome={outcome} fromRibbon={fromRibbon} />}
+        {outcome && !(outcome.preview && outcome.ok) && <OutcomeBanner outcome={outcome} fromRibbon={state.fromRibbon} />}
       </div>
+      {state.keptCells.length > 0 && <KeptCells cells={state.keptCells} />}
+      {/* Mounted only while asking: a closed Fluent Dialog still sets up the focus manager's modal helpers. */}
+      {state.undoConflicts && (
+        <UndoConfirm
+          conflicts={state.undoConflicts}
+          onKeep={() => void undoNow(false)}
+          onForce={() => void undoNow(true)}
+          onCancel={() => dispatch({ type: 'undo/cancel' })}
+        />
+      )}
       {noSheet && session?.sheets && session.sheets.length > 0 && (
         <SheetPicker sheets={session.sheets} disabled={busy} onPick={(name) => void pickAndScore(name)} />
       )}
-      {download && session && (
-        <Link href={download} download={scoredFileName(session.fileName)} data-testid="download">
+      {state.download && session && (
+        <Link href={state.download} download={scoredFileName(session.fileName)} data-testid="download">
           {t('download')}
         </Link>
       )}
-      {goToError && (
+      {state.goToError && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{goToError}</MessageBarBody>
+          <MessageBarBody>{state.goToError}</MessageBarBody>
         </MessageBar>
       )}
       {outcome?.preview && (
@@ -342,19 +348,22 @@ function Pane({ mode, office, openWorkbench, onLang }: AppProps & { onLang: (l: 
 }
 
 export function App(props: AppProps) {
-  const [lang, setLang] = useState<Lang>(props.lang ?? initialLang);
+  const [state, dispatch] = useReducer(paneReducer, props, (p: AppProps) =>
+    initialState({ mode: p.mode, lang: p.lang ?? initialLang(), last: p.office?.last() ?? null }),
+  );
   const dark = usePrefersDark(props.dark ?? false);
-  const onLang = (l: Lang) => {
-    setLang(l);
-    saveLang(l);
-  };
+  const { lang } = state;
   useEffect(() => {
     if (typeof document !== 'undefined') document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
+  const onLang = (l: Lang) => {
+    dispatch({ type: 'language', lang: l });
+    saveLang(l);
+  };
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
       <I18nProvider lang={lang}>
-        <Pane {...props} onLang={onLang} />
+        <Pane {...props} state={state} dispatch={dispatch} onLang={onLang} />
       </I18nProvider>
     </FluentProvider>
   );

@@ -104,6 +104,15 @@ const zh = {
   sheetPickerHint: '未能自动识别指标表，请选择：',
   chooseSheet: '选择指标表',
   useSheet: '用此表评分',
+  undoConfirmTitle: '评分后有单元格被修改过',
+  undoConfirmBody: '以下 {count} 个单元格在评分后被手动修改过。撤销时如何处理这些单元格？',
+  undoConfirmList: '评分后修改过的单元格',
+  conflictLine: '评分时 {written} → 现在 {now}',
+  emptyCell: '（空）',
+  undoKeep: '保留这些修改并撤销其余',
+  undoForce: '全部撤销',
+  keptTitle: '保留了 {count} 个评分后修改过的单元格',
+  keptList: '撤销时保留的单元格',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -206,6 +215,15 @@ const en: Record<MessageKey, string> = {
   sheetPickerHint: 'The indicator sheet was not recognised; choose it:',
   chooseSheet: 'Indicator sheet',
   useSheet: 'Score this sheet',
+  undoConfirmTitle: 'Cells were changed after scoring',
+  undoConfirmBody: '{count} {count:cell was|cells were} changed by hand after scoring. What should undo do with {count:it|them}?',
+  undoConfirmList: 'Cells changed after scoring',
+  conflictLine: 'at scoring {written} → now {now}',
+  emptyCell: '(empty)',
+  undoKeep: 'Keep these changes, undo the rest',
+  undoForce: 'Undo everything',
+  keptTitle: '{count} {count:cell|cells} changed after scoring kept as {count:it is|they are}',
+  keptList: 'Cells kept by undo',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

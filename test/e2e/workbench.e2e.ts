@@ -340,6 +340,91 @@ async function validateAsPublished(page: import('playwright-core').Page, port: n
   return `haikou-2021-as-published.xlsx: 校验 lists ${errors} errors, the first at 绩效目标!B3, screenshot ${path.relative(ROOT, shot)}`;
 }
 
+/**
+ * 撤销 over later work (issue 9): the scored Lvliang workbook with one 得分 changed by hand and
+ * uploaded again. 撤销 asks first (an alert dialog naming the cell, 评分时 → 现在; axe-checked, at
+ * 320 px too); 取消 changes nothing and gives the focus back; 保留这些修改并撤销其余 keeps the cell and
+ * says so; 全部撤销 puts it back as before the scoring. Both downloads prove it.
+ */
+async function undoOverEdits(page: Page, port: number): Promise<string> {
+  const SHEET = '附件1 评分表';
+  const scored = path.join(OUT, 'lvliang-2020.scored.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(scored);
+  const ws = wb.getWorksheet(SHEET) ?? fail('undo: no indicator sheet in the scored Lvliang workbook');
+  let row = 0;
+  ws.eachRow((r, n) => {
+    if (String(r.getCell('E').value ?? '').replace(/\s/g, '') === '热线整合完成率') row = n;
+  });
+  if (!row) fail('undo: 热线整合完成率 not found');
+  const written = ws.getCell(`H${row}`).value;
+  if (typeof written !== 'number' || written === 1.5) fail(`undo: H${row} holds ${JSON.stringify(written)} after scoring`);
+  ws.getCell(`H${row}`).value = 1.5;
+  const edited = path.join(OUT, 'lvliang-2020-edited.xlsx');
+  await wb.xlsx.writeFile(edited);
+  const original = new ExcelJS.Workbook();
+  await original.xlsx.readFile(path.join(ROOT, 'samples', 'lvliang-2020.xlsx'));
+  const before = original.getWorksheet(SHEET)!.getCell(`H${row}`).value ?? null;
+  const where = `${SHEET}!H${row}`;
+
+  const ask = async () => {
+    await open(page, port, edited);
+    const undo = page.getByRole('button', { name: '撤销本次评分' });
+    await undo.click();
+    const dialog = page.getByRole('alertdialog', { name: '评分后有单元格被修改过' });
+    await dialog.waitFor({ timeout: 20000 });
+    const text = (await dialog.textContent()) ?? '';
+    if (!text.includes(where) || !text.includes(`评分时 ${written} → 现在 1.5`)) fail(`undo: the dialog says “${text}”`);
+    return { undo, dialog };
+  };
+  const downloaded = async (name: string) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    const file = path.join(OUT, name);
+    await d.saveAs(file);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(file);
+    return out;
+  };
+
+  // 取消: nothing undone, the focus back on 撤销, the pane reachable again (no aria-hidden left behind).
+  const first = await ask();
+  await axeCheck(page, 'undo confirm');
+  await page.screenshot({ path: path.join(OUT, 'undo-confirm.png') });
+  await page.setViewportSize({ width: 320, height: 700 });
+  await fitsWidth(page, 'undo confirm at 320 px');
+  await page.screenshot({ path: path.join(OUT, 'undo-confirm-320.png') });
+  await page.setViewportSize({ width: 360, height: 900 });
+  await first.dialog.getByRole('button', { name: '取消' }).click();
+  await first.dialog.waitFor({ state: 'detached', timeout: 10000 });
+  const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+  if (focused !== '撤销本次评分') fail(`undo: after 取消 the focus is on “${focused}”`);
+  if (await page.getByTestId('outcome').count()) fail('undo: 取消 still shows an outcome');
+
+  // 保留这些修改并撤销其余
+  await first.undo.click();
+  await first.dialog.getByRole('button', { name: '保留这些修改并撤销其余' }).click();
+  const kept = page.getByTestId('kept-cells');
+  await kept.waitFor({ timeout: 20000 });
+  const keptText = (await kept.textContent()) ?? '';
+  if (!keptText.includes('保留了 1 个评分后修改过的单元格') || !keptText.includes(where)) fail(`undo: kept cells “${keptText}”`);
+  await axeCheck(page, 'undone, cells kept');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(OUT, 'undo-kept.png') });
+  const keptWb = await downloaded('lvliang-2020-undone-kept.xlsx');
+  if (keptWb.getWorksheet(SHEET)!.getCell(`H${row}`).value !== 1.5) fail('undo: the kept cell was undone');
+  if (keptWb.getWorksheet('评分汇总')) fail('undo: 评分汇总 is still in the undone workbook');
+
+  // 全部撤销
+  const again = await ask();
+  await again.dialog.getByRole('button', { name: '全部撤销' }).click();
+  await page.getByTestId('download').waitFor({ timeout: 20000 });
+  if (await page.getByTestId('kept-cells').count()) fail('undo: a forced undo lists kept cells');
+  const forcedWb = await downloaded('lvliang-2020-undone-forced.xlsx');
+  const now = forcedWb.getWorksheet(SHEET)!.getCell(`H${row}`).value ?? null;
+  if (now !== before) fail(`undo: after 全部撤销 H${row} is ${JSON.stringify(now)}, before scoring ${JSON.stringify(before)}`);
+  return `lvliang-2020.xlsx: ${where} changed by hand ${written} → 1.5; 撤销 asks (alert dialog, axe clean, 320 px), 取消 keeps all, 保留… keeps 1.5 and lists it, 全部撤销 restores ${JSON.stringify(before)}; screenshots undo-confirm.png, undo-confirm-320.png, undo-kept.png`;
+}
+
 async function main(): Promise<void> {
   if (!existsSync(CHROMIUM)) fail(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
   ensureBuild();
@@ -400,6 +485,7 @@ async function main(): Promise<void> {
         `${c.file}: ${total} ${grade} on screen and in ${path.basename(saved)} (${Date.now() - started} ms), screenshot ${path.relative(ROOT, shot)}`,
       );
     }
+    results.push(await undoOverEdits(page, port));
     results.push(await judgeChecklist(page, port));
     results.push(await validateAsPublished(page, port));
     results.push(...(await liveFormulas(page, port)));
