@@ -1,12 +1,38 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's require hook, so it works right after
-// `npm ci` with no build step.
+// Runs the command line from its compiled bundle (build/cli/perf-eval.js, built at
+// install time by `prepare` → scripts/build-cli.js) while every source it was built
+// from is unchanged (size and mtime, listed in build/cli/sources.json); otherwise,
+// as in development, from the TypeScript sources through tsx's require hook.
+/* global require, process, __dirname */
 'use strict';
+const fs = require('fs');
 const path = require('path');
-const { register } = require('tsx/cjs/api');
 
-register();
-const { main } = require(path.join(__dirname, '..', 'src', 'cli', 'main.ts'));
+const ROOT = path.join(__dirname, '..');
+
+/** The bundle's path when it is current, else null. */
+function currentBundle() {
+  if (process.env.PERF_EVAL_TSX === '1') return null;
+  try {
+    const list = JSON.parse(fs.readFileSync(path.join(ROOT, 'build', 'cli', 'sources.json'), 'utf8'));
+    const bundle = path.join(ROOT, list.bundle);
+    if (!fs.existsSync(bundle)) return null;
+    for (const f of list.files) {
+      const s = fs.statSync(path.join(ROOT, f.file));
+      if (s.size !== f.size || s.mtimeMs !== f.mtimeMs) return null;
+    }
+    return bundle;
+  } catch {
+    return null;
+  }
+}
+
+let entry = currentBundle();
+if (!entry) {
+  require('tsx/cjs/api').register();
+  entry = path.join(ROOT, 'src', 'cli', 'main.ts');
+}
+const { main } = require(entry);
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

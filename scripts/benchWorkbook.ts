@@ -15,7 +15,26 @@ const SHAPES: { name: (i: number) => string; rule: string; actual?: (i: number) 
   { name: (i) => `立项依据充分性${i}`, rule: '①符合规划得1分；②符合职责得1分', entered: 2 },
 ];
 
-export function build(indicators: number, months: number): ExcelJS.Workbook {
+/**
+ * The 得分 formula of each rule shape in the formula template (what evaluators use
+ * today: the indicator sheet with Excel formulas over the same data); `r` is the
+ * indicator's row, `last` the data sheet's last row.
+ */
+const TEMPLATE_SCORE: ((r: number, last: number) => string | number)[] = [
+  (_r, last) => `MAX(0,2-MAX(0,ROUNDUP((0.95-AVERAGE('基础数据'!$D$2:$D$${last}))*100,0)))`,
+  (_r, last) => `MAX(0,2-0.2*COUNTIF('基础数据'!$E$2:$E$${last},"<100"))`,
+  (r) => `MIN(2,VALUE(H${r})*2)`,
+  (r) => `IF(VALUE(H${r})>=0.9,2,IF(VALUE(H${r})>=0.8,1,0))`,
+  (r) => `MAX(0,2-MAX(0,ROUNDUP((19000-VALUE(SUBSTITUTE(H${r},"件","")))/500,0)))`,
+  () => 2,
+];
+
+/** The same workbook as a formula template: 得分, 扣分, 扣分说明 and 合计 are formulas (scripts/bench.ts). */
+export function buildFormulaTemplate(indicators: number, months: number): ExcelJS.Workbook {
+  return build(indicators, months, true);
+}
+
+export function build(indicators: number, months: number, formulas = false): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('附件1 评分表');
   ws.addRow(['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '评分标准', '实际值', '得分', '扣分', '扣分说明']);
@@ -40,7 +59,18 @@ export function build(indicators: number, months: number): ExcelJS.Workbook {
       null,
     ]);
   }
-  ws.addRow(['合计', 2 * indicators]);
+  if (formulas) {
+    const last = months + 1;
+    for (let i = 0; i < indicators; i++) {
+      const r = i + 2;
+      const f = TEMPLATE_SCORE[i % SHAPES.length](r, last);
+      ws.getCell(r, 9).value = typeof f === 'number' ? f : { formula: f };
+      ws.getCell(r, 10).value = { formula: `F${r}-I${r}` };
+      ws.getCell(r, 11).value = { formula: `IF(J${r}>0,"扣"&J${r}&"分","")` };
+    }
+  }
+  const total = ws.addRow(['合计', 2 * indicators]);
+  if (formulas) total.getCell(9).value = { formula: `SUM(I2:I${indicators + 1})` };
   const data = wb.addWorksheet('基础数据');
   data.addRow(['月份', '话务量', '话务接通数', '话务接通率', '知识库月更新量（条）']);
   for (let m = 0; m < months; m++) {

@@ -158,7 +158,10 @@ export async function reviewAll(
     }
     return rows;
   }
-  const code = `require('tsx/cjs/api').register(); require(${JSON.stringify(__filename)}).workerLoop();`;
+  // From the bundle (build/cli/perf-eval.js, which exports workerLoop) the worker loads the same file; from the sources, through tsx.
+  const code = __filename.endsWith('.ts')
+    ? `require('tsx/cjs/api').register(); require(${JSON.stringify(__filename)}).workerLoop();`
+    : `require(${JSON.stringify(__filename)}).workerLoop();`;
   const count = Math.min(opts.jobs, files.length);
   let next = 0;
   await new Promise<void>((resolve, reject) => {

@@ -14,6 +14,7 @@ import { readState } from './state';
 import { claimSheetNames } from './writeback/sheetNames';
 import { buildReadableResultsSheet, READABLE_RESULTS_SHEET } from './writeback/resultsSheet';
 import type { ScoreOptions as Options } from './options';
+import { inRun } from './runCache';
 export type { ValidateRun } from './validate';
 export { undoConflicts, describeConflict, type UndoConflict, type UndoOptions } from './undo';
 
@@ -30,6 +31,10 @@ export interface UndoRun {
  * cannot be used or any input is unreadable: a failed run writes nothing.
  */
 export function scoreWorkbook(snapshot: WorkbookSnapshot, options: ScoreOptions = {}): ScoreRun {
+  return inRun(() => scoreRun(snapshot, options));
+}
+
+function scoreRun(snapshot: WorkbookSnapshot, options: ScoreOptions): ScoreRun {
   const { run, failure } = runScoring(snapshot, options);
   if (!run) return failure!;
   const findings = run.findings;
@@ -49,6 +54,10 @@ export function scoreWorkbook(snapshot: WorkbookSnapshot, options: ScoreOptions 
  * of the evaluator's: a free name is chosen and reported.
  */
 export function validateWorkbook(snapshot: WorkbookSnapshot, options: Options = {}): ValidateRun {
+  return inRun(() => validateRun(snapshot, options));
+}
+
+function validateRun(snapshot: WorkbookSnapshot, options: Options): ValidateRun {
   const raw = validateRaw(snapshot, options);
   // The 校验结果 sheet laid out to read and print (src/engine/writeback/resultsSheet.ts).
   const v: ValidateRun = {
@@ -68,7 +77,7 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, options: Options = 
 
 /** Restore every cell the last scoring touched and remove the sheets it created. */
 export function undoLastRun(snapshot: WorkbookSnapshot, options: UndoOptions = {}): UndoRun {
-  return buildUndo(snapshot, options);
+  return inRun(() => buildUndo(snapshot, options));
 }
 
 export type { ScoreOptions, IndicatorOverride, ItemJudgement, ItemVerdict } from './options';

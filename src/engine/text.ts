@@ -1,4 +1,5 @@
 /** Text normalisation shared by every parser: PDF-converted Chinese text is noisy. */
+import { memoInRun } from './runCache';
 
 const FULLWIDTH = /[\uff01-\uff5e\u3000]/g;
 const HAS_FULLWIDTH = /[\uff01-\uff5e\u3000]/;
@@ -36,11 +37,16 @@ export function normName(s: unknown): string {
   const str = String(s);
   // Fast path: nothing to convert, strip or trim (the common case for names and headers).
   if (!NAME_WORK.test(str)) return str.toLowerCase();
-  return stripInvisible(toHalfWidth(str))
+  return normNameSlow(str);
+}
+
+/** Names and texts that need work recur (every header, every row's label): once per distinct string in a run. */
+const normNameSlow = memoInRun((str: string): string =>
+  stripInvisible(toHalfWidth(str))
     .replace(/\s+/g, '')
     .replace(/[:：]$/, '')
-    .toLowerCase();
-}
+    .toLowerCase(),
+);
 
 /** Normalise free text for rule parsing: half-width, single spaces, no line breaks. */
 export function normText(s: unknown): string {
@@ -48,13 +54,17 @@ export function normText(s: unknown): string {
   const str = String(s);
   // Fast path: no full-width or invisible characters, no line breaks or tabs, no double or outer spaces.
   if (!TEXT_WORK.test(str) && str.trim() === str) return str;
-  return stripInvisible(toHalfWidth(str))
+  return normTextSlow(str);
+}
+
+const normTextSlow = memoInRun((str: string): string =>
+  stripInvisible(toHalfWidth(str))
     .replace(/\r\n?/g, '\n')
     .replace(/([\u4e00-\u9fff])\s*\n\s*([\u4e00-\u9fff])/g, '$1$2')
     .replace(/\s*\n\s*/g, ' ')
     .replace(/[ \t]+/g, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -161,6 +171,4 @@ const TRADITIONAL: Record<string, string> = {
 };
 
 /** Traditional characters (mirrored documents print rules and actuals in them) as simplified ones. */
-export function simplified(s: string): string {
-  return s.replace(/[\u3400-\u9fff]/g, (c) => TRADITIONAL[c] ?? c);
-}
+export const simplified: (s: string) => string = memoInRun((s: string) => s.replace(/[\u3400-\u9fff]/g, (c) => TRADITIONAL[c] ?? c));

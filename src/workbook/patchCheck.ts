@@ -52,6 +52,49 @@ function styleProblem(s: CellStyle): string | null {
 
 const inside = (r: RangeAddress, row: number, col: number) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
 
+/** Merged areas by row (areas taller than TALL rows kept apart), so a write is checked against its row's areas only. */
+interface MergeIndex {
+  length: number;
+  byRow: Map<number, number[]>;
+  tall: number[];
+}
+const TALL = 1000;
+const mergeIndexes = new WeakMap<RangeAddress[], MergeIndex>();
+
+/** The first merged area (in list order) that holds (row, col) other than at its top-left cell. */
+function mergeCovering(merges: RangeAddress[], row: number, col: number): RangeAddress | undefined {
+  const hit = (m: RangeAddress) => inside(m, row, col) && !(m.top === row && m.left === col);
+  if (merges.length < 16) return merges.find(hit);
+  let idx = mergeIndexes.get(merges);
+  if (!idx || idx.length !== merges.length) {
+    idx = { length: merges.length, byRow: new Map(), tall: [] };
+    merges.forEach((m, i) => {
+      if (m.bottom - m.top >= TALL) idx!.tall.push(i);
+      else
+        for (let r = m.top; r <= m.bottom; r++) {
+          const list = idx!.byRow.get(r);
+          if (list) list.push(i);
+          else idx!.byRow.set(r, [i]);
+        }
+    });
+    mergeIndexes.set(merges, idx);
+  }
+  let best = -1;
+  for (const i of idx.byRow.get(row) ?? [])
+    if (hit(merges[i])) {
+      best = i;
+      break;
+    }
+  for (const i of idx.tall) {
+    if (best !== -1 && i > best) break;
+    if (hit(merges[i])) {
+      best = i;
+      break;
+    }
+  }
+  return best === -1 ? undefined : merges[best];
+}
+
 function cellProblem(w: CellWrite, sheet: CheckSheet, links: { sheet: string; where: string }[]): string | null {
   if (!w || !Number.isInteger(w.row) || !Number.isInteger(w.col) || w.row < 1 || w.col < 1 || w.row > MAX_ROW || w.col > MAX_COL) {
     return `单元格坐标无效（行 ${w?.row}，列 ${w?.col}）`;
@@ -81,7 +124,7 @@ function cellProblem(w: CellWrite, sheet: CheckSheet, links: { sheet: string; wh
   }
   const writesContent = hasFormula || (v !== undefined && v !== null) || hasLink;
   if (writesContent) {
-    const merge = sheet.merges.find((m) => inside(m, w.row, w.col) && !(m.top === w.row && m.left === w.col));
+    const merge = mergeCovering(sheet.merges, w.row, w.col);
     if (merge) return `${at} 位于合并区域 ${toA1(merge.top, merge.left)}:${toA1(merge.bottom, merge.right)} 内（非左上角），不能单独写入内容`;
   }
   if ((writesContent || v === null || w.clear) && sheet.arrays) {

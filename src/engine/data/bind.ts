@@ -15,6 +15,7 @@ import { bigrams, diceOfBigrams, normName, normText } from '../text';
 import type { DataContext } from './context';
 import { columnSum, pooledRate, type DataColumn, type DataTable } from './tables';
 import { defaultWeights, scoreSurvey, type SurveyItem } from './survey';
+import { memoInRun } from '../runCache';
 
 export interface Bound {
   actual: ActualValue;
@@ -258,11 +259,12 @@ interface NameKey {
   grams: string[] | null;
 }
 
-function nameKey(name: string): NameKey {
+/** Prepared once per distinct name within a run (every indicator's names are matched against every header). */
+const nameKey = memoInRun((name: string): NameKey => {
   const c = core(name);
   const norm = normName(c);
   return { core: c, norm, grams: norm ? bigrams(norm) : null };
-}
+});
 
 /**
  * Data headers and survey labels are matched against every indicator: prepare each

@@ -18,6 +18,7 @@ import { parseProportional } from './parseProportional';
 import { parseBands, parseCategorical, parseChecklist, parseTiers } from './parseSegments';
 import { hasStepClause, parseStep } from './parseStep';
 import { parseRank } from './parseRank';
+import { runMap } from '../runCache';
 
 function judgement(env: ParseEnv, reason: string): JudgementRule {
   return { kind: 'judgement', text: env.raw, subject: env.ctx.name ?? '', statedFull: null, reason };
@@ -70,7 +71,29 @@ function accountFor(rule: Rule, env: ParseEnv): Rule {
   };
 }
 
+/** Parsed rules of the current run by text and context (src/engine/runCache.ts). */
+const parsed = runMap<string, Rule>();
+
+function contextKey(text: string, ctx: RuleContext): string {
+  const max = ctx.max === undefined ? 'u' : ctx.max === null ? 'n' : ctx.max.toString();
+  const target = ctx.target === undefined ? 'u' : JSON.stringify(ctx.target);
+  return [text, ctx.name ?? '\u0002', max, (ctx.context ?? []).join('\u0002'), ctx.context ? ctx.context.length : -1, target].join('\u0001');
+}
+
+/**
+ * Within an engine run the same text in the same context gives the same rule
+ * object (parsed once); callers never mutate a rule.
+ */
 export function parseRule(text: string, ctx: RuleContext = {}): Rule {
+  const cache = parsed();
+  if (!cache) return parseUncached(text, ctx);
+  const key = contextKey(text, ctx);
+  let rule = cache.get(key);
+  if (!rule) cache.set(key, (rule = parseUncached(text, ctx)));
+  return rule;
+}
+
+function parseUncached(text: string, ctx: RuleContext): Rule {
   let raw = '';
   try {
     raw = normText(text);

@@ -81,7 +81,13 @@ type Scored = ReturnType<typeof scoreRule>;
  */
 const scoreMemo = new WeakMap<object, { rule: Rule; max: Decimal; result: Scored; byKey?: Map<string, Scored> }>();
 
-const memoKey = (rule: Rule, max: Decimal) => `${JSON.stringify(rule)}\u0001${max.toString()}`;
+/** A rule's JSON, built once per rule object (rules are never mutated; a run shares one object per text). */
+const ruleJson = new WeakMap<Rule, string>();
+function memoKey(rule: Rule, max: Decimal): string {
+  let json = ruleJson.get(rule);
+  if (json === undefined) ruleJson.set(rule, (json = JSON.stringify(rule)));
+  return `${json}\u0001${max.toString()}`;
+}
 
 function scoreCached(rule: Rule, bound: Bound, max: Decimal): Scored {
   const memo = scoreMemo.get(bound.actual);
@@ -90,6 +96,7 @@ function scoreCached(rule: Rule, bound: Bound, max: Decimal): Scored {
     scoreMemo.set(bound.actual, { rule, max, result });
     return result;
   }
+  if (memo.rule === rule && memo.max.eq(max)) return memo.result;
   memo.byKey ??= new Map([[memoKey(memo.rule, memo.max), memo.result]]);
   const key = memoKey(rule, max);
   let r = memo.byKey.get(key);
