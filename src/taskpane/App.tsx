@@ -19,7 +19,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useReducer, useState, type Dispatch } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, type Dispatch } from 'react';
 import type { IndicatorOverride, ItemJudgement, ScoreOptions } from '../engine/options';
 import type { ScoreReport } from '../engine/result';
 import { overrideMatches } from '../engine/overrides';
@@ -61,6 +61,8 @@ export interface AppProps {
   dark?: boolean;
 }
 
+/** How long a closed dialog stays mounted: longer than Fluent's exit transition (durationGentle, 250 ms). */
+const DIALOG_CLOSE_MS = 400;
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** File → bytes; FileReader where Blob.arrayBuffer is missing (older webviews). */
@@ -146,6 +148,17 @@ function Pane({
     }
   };
 
+  // The control that asked to undo: the focus goes back there when the question closes.
+  const undoOpener = useRef<HTMLElement | null>(null);
+  const refocus = () => setTimeout(() => undoOpener.current?.focus(), 0);
+  // The question stays mounted (closed) a moment after it is answered, so the Dialog can close itself.
+  const [confirmMounted, setConfirmMounted] = useState(false);
+  useEffect(() => {
+    if (state.undoConflicts) return setConfirmMounted(true);
+    const timer = setTimeout(() => setConfirmMounted(false), DIALOG_CLOSE_MS);
+    return () => clearTimeout(timer);
+  }, [state.undoConflicts]);
+
   /** The undo itself: keep the cells changed by hand (default) or put them back too (`force`). */
   const undoNow = async (force: boolean) => {
     if (!actions) return;
@@ -166,6 +179,7 @@ function Pane({
    */
   const onUndo = async () => {
     if (!actions || busy) return;
+    undoOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     // Nothing changes yet: the download stays until the workbook does.
     dispatch({ type: 'run/start', clearDownload: false });
     let check: RunOutcome;
@@ -294,12 +308,22 @@ function Pane({
       </div>
       {state.keptCells.length > 0 && <KeptCells cells={state.keptCells} />}
       {/* Mounted only while asking: a closed Fluent Dialog still sets up the focus manager's modal helpers. */}
-      {state.undoConflicts && (
+      {/* Mounted until it has closed: a Dialog unmounted while open leaves aria-hidden on the rest of the pane. */}
+      {confirmMounted && (
         <UndoConfirm
           conflicts={state.undoConflicts}
-          onKeep={() => void undoNow(false)}
-          onForce={() => void undoNow(true)}
-          onCancel={() => dispatch({ type: 'undo/cancel' })}
+          onKeep={() => {
+            refocus();
+            void undoNow(false);
+          }}
+          onForce={() => {
+            refocus();
+            void undoNow(true);
+          }}
+          onCancel={() => {
+            dispatch({ type: 'undo/cancel' });
+            refocus();
+          }}
         />
       )}
       {noSheet && session?.sheets && session.sheets.length > 0 && (

@@ -129,10 +129,13 @@ async function axeCheck(page: Page, state: string): Promise<void> {
   await page.waitForTimeout(600);
   const violations = await page.evaluate(async () => {
     const axe = (
-      window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+      window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[]; html: string }[] }[] }> } }
     ).axe;
     const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return r.violations.map(
+    // Tabster's focus-redirecting dummy inputs are focusable and aria-hidden on purpose (Fluent v9 known
+    // issue; microsoft/tabster issue 288): only those nodes are left out of aria-hidden-focus.
+    for (const v of r.violations) if (v.id === 'aria-hidden-focus') v.nodes = v.nodes.filter((n) => !n.html.includes('data-tabster-dummy'));
+    return r.violations.filter((v) => v.nodes.length > 0).map(
       (v) =>
         `${v.id} at ${v.nodes
           .map((n) => n.target.join(' '))
@@ -502,5 +505,6 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   console.error(`e2e FAILED: ${e instanceof Error ? e.message : String(e)}`);
+  if (e instanceof Error && e.stack) console.error(e.stack.split('\n').filter((l) => l.includes('workbench.e2e')).join('\n'));
   process.exitCode = 1;
 });
