@@ -151,14 +151,20 @@ function countUnitOf(rule: Rule): string | null {
  */
 export function actualFromInputs(inputs: Record<string, string>, rule: Rule): { actual: ActualValue; display: string } | { error: string } {
   const read: { name: string; q: Quantity }[] = [];
-  for (const [name, value] of Object.entries(inputs)) {
+  const entries = Object.entries(inputs);
+  // Left to part-by-part scoring (scoring/compound.ts), which may read each input against its own clauses.
+  const byParts = (why: string) => ({
+    actual: { kind: 'named' as const, inputs: entries.map(([name, text]) => ({ name, text })), why },
+    display: entries.map(([name, text]) => `${name}：${text}`).join('；'),
+  });
+  for (const [name, value] of entries) {
     const r = parseQuantity(value);
     if (r.ok) {
       read.push({ name, q: r.q });
       continue;
     }
     const typed = readTypedActual(value, countUnitOf(rule) ?? '');
-    if (!typed.ok) return { error: `“${name}”${typed.reason}` };
+    if (!typed.ok) return entries.length > 1 ? byParts(`“${name}”${typed.reason}`) : { error: `“${name}”${typed.reason}` };
     read.push({ name, q: typed.value.q });
   }
   if (read.length === 1) return { actual: { kind: 'quantity', q: read[0].q, label: read[0].name }, display: fmtQuantity(read[0].q) };
@@ -182,7 +188,7 @@ export function actualFromInputs(inputs: Record<string, string>, rule: Rule): { 
   }
   const pair = planPair(read);
   let m = rule.measure ?? pair;
-  if (!m) return { error: `有${read.length}个输入（${read.map((x) => x.name).join('、')}），评分标准没有写明如何由它们计算` };
+  if (!m) return byParts(`有${read.length}个输入（${read.map((x) => x.name).join('、')}），评分标准没有写明如何由它们计算`);
   // "根据超计划时间占计划完成时间百分比…与计划每相差4%": against 100% of the plan, 实际÷计划 says the same.
   const againstPlan = rule.kind === 'step' && rule.threshold.unit === 'percent' && rule.threshold.value.eq(1);
   if (m !== pair && pair && againstPlan && !read.some((x) => nameScore(m!.numerator, x.name) > 0.5)) m = pair;

@@ -242,7 +242,13 @@ export type ActualValue =
   | { kind: 'quantity'; q: Quantity; label?: string }
   | { kind: 'monthly'; months: MonthValue[]; label?: string }
   | { kind: 'counts'; counts: { label: string; n: Decimal }[] }
-  | { kind: 'text'; text: string };
+  | { kind: 'text'; text: string }
+  /**
+   * Several named inputs no single reading of the rule combines ("少制定年度计划：1条",
+   * "工程进度：未达到进度要求"): scored part by part (scoring/compound.ts); `why` says
+   * why the rule as a whole could not take them.
+   */
+  | { kind: 'named'; inputs: { name: string; text: string }[]; why: string };
 
 export type RuleScoreResult =
   | {

@@ -9,7 +9,8 @@ import { finding, type Finding } from '../findings';
 import type { CellInput, LeafNode } from '../indicators/model';
 import type { IndicatorOverride } from '../options';
 import { parseQuantity } from '../quantity';
-import { explainRule, parseRule, scoreRule } from '../rules';
+import { explainRule, parseRule, type scoreRule } from '../rules';
+import { scoreActual } from './compound';
 import { QUANTITATIVE_KINDS, type Rule } from '../rules/types';
 import type { ScoreSource } from '../result';
 import { isEngineValue, type EngineState } from '../state';
@@ -92,7 +93,7 @@ function memoKey(rule: Rule, max: Decimal): string {
 function scoreCached(rule: Rule, bound: Bound, max: Decimal): Scored {
   const memo = scoreMemo.get(bound.actual);
   if (!memo) {
-    const result = scoreRule(rule, bound.actual, max);
+    const result = scoreActual(rule, bound.actual, max);
     scoreMemo.set(bound.actual, { rule, max, result });
     return result;
   }
@@ -100,7 +101,7 @@ function scoreCached(rule: Rule, bound: Bound, max: Decimal): Scored {
   memo.byKey ??= new Map([[memoKey(memo.rule, memo.max), memo.result]]);
   const key = memoKey(rule, max);
   let r = memo.byKey.get(key);
-  if (!r) memo.byKey.set(key, (r = scoreRule(rule, bound.actual, max)));
+  if (!r) memo.byKey.set(key, (r = scoreActual(rule, bound.actual, max)));
   return r;
 }
 

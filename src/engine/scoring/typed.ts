@@ -7,7 +7,8 @@
 import type { Decimal } from '../decimal';
 import { parseQuantity } from '../quantity';
 import { actualFromCell, actualFromInputs } from '../data/bind';
-import { explainRule, parseRule, scoreRule } from '../rules';
+import { explainRule, parseRule } from '../rules';
+import { scoreActual } from './compound';
 import type { Rule } from '../rules/types';
 import { extractItems, judgeChecklist } from '../checklist';
 import type { ItemJudgement } from '../options';
@@ -93,6 +94,6 @@ export function scoreTyped(typed: TypedIndicator): TypedResult {
     if ('error' in bound) return fail(bound.error.message);
     actual = bound.actual;
   } else return fail('缺少实际值');
-  const r = scoreRule(rule, actual, input.max);
+  const r = scoreActual(rule, actual, input.max);
   return r.ok ? { ok: true, rule, explanation, score: r.score, trace: r.trace } : fail(r.reason);
 }

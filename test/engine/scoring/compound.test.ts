@@ -1,0 +1,116 @@
+/**
+ * Several named inputs scored part by part (src/engine/scoring/compound.ts). Rule texts
+ * from published tables (sources in test/engine/rules/corpus/*.json: prj-hzz-01,
+ * prj-hzz-02, prj-czjs-03, prj-xnsh-03, prj-dfkh-02, prj-hnq-02, cwtj-03); every expected
+ * score worked out by hand from the text.
+ */
+import { dec } from '../../../src/engine/decimal';
+import { scoreTyped } from '../../../src/engine/scoring/typed';
+
+function score(text: string, max: string, inputs: Record<string, string>): string {
+  const r = scoreTyped({ name: '指标', max: dec(max), ruleText: text, inputs });
+  return r.ok ? r.score.toString() : `pending: ${r.reason}`;
+}
+
+const HZZ01 = '未制定“一河一策”的,少1條扣1分,最高扣4分;未制定年度計劃的,每少1條扣1分,最高扣4分。';
+const HZZ02 = '工程未達到進度要求的扣2分;質量有缺陷的每處扣1分。';
+const CZJS03 = '(1)有环卫管理机构和清扫保洁队伍,得10分;镇区主街道实行14小时以上保洁,得10分,按实际情况评分(查阅资料,实地查看)';
+const XNSH03 =
+  '1、重点县制定的资金整合计划全部落实,得8分。\n2、重点县整合资金规模占年度总投资的30%以上、20%以上和10%以上,分别得6分、4分和2分。\n3、重点县制定的资金整合计划未全部落实,本项指标不得分。';
+const DFKH02 = '重大動物疫病免疫密度(12分×2項,即牲畜口蹄疫和禽流感)。以免疫標識、農戶免疫記錄為準,檢查免疫密度達100%的得滿分,每低一個百分點扣2分,扣完為止。';
+const HNQ02 =
+  '高标准农田(含高效节水灌溉,下同)建成面积(含结转)完成年度任务、建设质量达到设计要求的,得15分;建成面积低于年度任务的,每减少1%,扣1分。土地平整工程、土壤改良工程等工程质量,每发现一项质量未达到设计要求的,扣1分,最多扣6分。';
+
+describe('deductions from the max, one part per input', () => {
+  const one = (a: string, b: string) => score(HZZ01, '6', { 少制定一河一策: a, 少制定年度計劃: b });
+  it('each part deducts up to its own cap (最高扣4分)', () => {
+    expect(one('0條', '0條')).toBe('6');
+    expect(one('2條', '1條')).toBe('3');
+    expect(one('3條', '0條')).toBe('3');
+    // At the cap and past it: 4 either way.
+    expect(one('4條', '0條')).toBe('2');
+    expect(one('5條', '0條')).toBe('2');
+  });
+  it('the inputs typed in one 实际值 cell ("名称：值；名称：值") read the same', () => {
+    const r = scoreTyped({ name: '指标', max: dec('6'), ruleText: HZZ01, actual: '少制定一河一策：2條；少制定年度計劃：1條' });
+    expect(r.ok && r.score.toString()).toBe('3');
+    expect(r.ok && r.trace).toMatch(/^分项扣分：①.*；②.*；得分=6-2-1=3分$/);
+  });
+  it('the parts together stop at 0 (扣完为止)', () => {
+    expect(one('5條', '5條')).toBe('0');
+  });
+  it('a yes/no fact deducts its fixed points only when the clause’s condition holds', () => {
+    expect(score(HZZ02, '10', { 工程進度: '已達到進度要求', 質量缺陷: '3處' })).toBe('7');
+    expect(score(HZZ02, '10', { 工程進度: '未達到進度要求', 質量缺陷: '3處' })).toBe('5');
+    expect(score(HZZ02, '10', { 工程進度: '未達到進度要求', 質量缺陷: '12處' })).toBe('0');
+  });
+  it('the full mark stated before the deductions is not a part of its own', () => {
+    const hnq = (a: string, b: string) => score(HNQ02, '15', { 建成面积占年度任务比例: a, 质量未达到设计要求项数: b });
+    expect(hnq('100%', '0项')).toBe('15');
+    expect(hnq('96%', '2项')).toBe('9');
+    // 最多扣6分: 8 defects cost 6.
+    expect(hnq('100%', '8项')).toBe('9');
+    // "无" against a per-item clause is none counted.
+    expect(hnq('99%', '无')).toBe('14');
+  });
+  it('a clause with two outcomes is two clauses; "一项…扣1分" against a count is each', () => {
+    const text = '发现一项收入入账不及时一次扣1分,各项结算系统未与收费系统有效连接,一项未做到扣1分。扣完为止。';
+    expect(score(text, '2', { 入账不及时次数: '1次', 未有效连接的结算系统数: '0项' })).toBe('1');
+    expect(score(text, '2', { 入账不及时次数: '1次', 未有效连接的结算系统数: '2项' })).toBe('0');
+    expect(score(text, '2', { 入账不及时次数: '0次', 未有效连接的结算系统数: '0项' })).toBe('2');
+  });
+});
+
+describe('shares of the max, one part per input', () => {
+  const czjs = (a: string, b: string) => score(CZJS03, '20', { 环卫管理机构和清扫保洁队伍: a, 主街道保洁时长: b });
+  it('a condition met earns its share, unmet earns nothing', () => {
+    expect(czjs('有', '16小时')).toBe('20');
+    expect(czjs('无', '16小时')).toBe('10');
+  });
+  it('"14小时以上" includes 14', () => {
+    expect(czjs('有', '14小时')).toBe('20');
+    expect(czjs('有', '13.9小时')).toBe('10');
+  });
+  it('thresholds listed with 分别得: the highest reached', () => {
+    const x = (plan: string, share: string) => score(XNSH03, '14', { 资金整合计划: plan, 整合资金规模占年度总投资比例: share });
+    expect(x('全部落实', '30%')).toBe('14');
+    expect(x('全部落实', '29.9%')).toBe('12');
+    expect(x('全部落实', '20%')).toBe('12');
+    expect(x('全部落实', '10%')).toBe('10');
+    expect(x('全部落实', '9.9%')).toBe('8');
+  });
+  it('本项指标不得分 zeroes the whole indicator, whatever the other parts earn', () => {
+    expect(score(XNSH03, '14', { 资金整合计划: '未全部落实', 整合资金规模占年度总投资比例: '35%' })).toBe('0');
+  });
+  it('shares that do not add up to the max are left pending', () => {
+    expect(score(CZJS03, '25', { 环卫管理机构和清扫保洁队伍: '有', 主街道保洁时长: '16小时' })).toMatch(/^pending: .*各分项满分合计20分，与指标分值25分不符/);
+  });
+});
+
+describe('the same rule for each of k equal shares', () => {
+  const d = (a: string, b: string) => score(DFKH02, '24', { 牲畜口蹄疫: a, 禽流感: b });
+  it('12分×2项: each input scored against 12, then added', () => {
+    expect(d('100%', '100%')).toBe('24');
+    expect(d('97%', '100%')).toBe('18');
+    expect(d('90%', '95%')).toBe('2');
+  });
+  it('k must match the inputs and N×k the max', () => {
+    expect(score(DFKH02, '20', { 牲畜口蹄疫: '100%', 禽流感: '100%' })).toMatch(/^pending/);
+  });
+});
+
+describe('pending, never guessed', () => {
+  it('an input no clause speaks of', () => {
+    expect(score(HZZ01, '6', { 少制定一河一策: '1條', 少制定年度計劃: '0條', 河长巡河: '3次' })).toMatch(/^pending: .*没有条款对应输入“河长巡河”/);
+  });
+  it('a yes/no fact answered with neither', () => {
+    expect(score(HZZ02, '10', { 工程進度: '基本按期', 質量缺陷: '0處' })).toMatch(/^pending/);
+  });
+  it('a clause with an outcome that binds to no input', () => {
+    expect(score(HZZ02, '10', { 资金到位: '100%', 档案管理: '规范' })).toMatch(/^pending/);
+  });
+  it('得满分 inside one part of several: of which part is not said', () => {
+    const text = '(1)账实不符扣1分;白条顶库每张扣0.2分。(2)使用零余额账户结算的,得满分;未实行的不得分。';
+    expect(score(text, '3', { 账实是否相符: '相符', 白条顶库: '0张', 零余额账户结算: '已实行' })).toMatch(/^pending/);
+  });
+});
