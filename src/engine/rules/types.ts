@@ -248,7 +248,9 @@ export type ActualValue =
    * "工程进度：未达到进度要求"): scored part by part (scoring/compound.ts); `why` says
    * why the rule as a whole could not take them.
    */
-  | { kind: 'named'; inputs: { name: string; text: string }[]; why: string };
+  | { kind: 'named'; inputs: { name: string; text: string }[]; why: string }
+  /** A typed statement of fact with no number to read ("已及时清理", "未按时下达"): scored against the rule's clauses (scoring/statement.ts). */
+  | { kind: 'statement'; text: string };
 
 export type RuleScoreResult =
   | {

@@ -11,6 +11,7 @@ import type { IndicatorOverride } from '../options';
 import { parseQuantity } from '../quantity';
 import { explainRule, parseRule, type scoreRule } from '../rules';
 import { scoreActual } from './compound';
+import { statementBound, statementReadable } from './statement';
 import { QUANTITATIVE_KINDS, type Rule } from '../rules/types';
 import type { ScoreSource } from '../result';
 import { isEngineValue, type EngineState } from '../state';
@@ -182,14 +183,19 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
 
   // The actual value: override, then the 实际值 cell, then the data sheets.
   let bound: Bound | null = null;
-  if (rule && rule.kind !== 'judgement' && rule.kind !== 'checklist') {
+  // Rules the evaluator scores (judgement, checklist) still take a typed statement one clause speaks of.
+  const statementOnly = rule?.kind === 'judgement' || rule?.kind === 'checklist';
+  if (rule && (!statementOnly || statementReadable(rule))) {
     const overrideCell: CellInput | undefined = env.override?.actual
       ? { row: leaf.row, col: leaf.nameCell.col, value: env.override.actual, numberFormat: null, formula: null }
       : undefined;
-    const fromCell = actualFromCell(overrideCell ?? leaf.cells.actual, rule, env.sheet);
+    let fromCell = actualFromCell(overrideCell ?? leaf.cells.actual, rule, env.sheet);
+    // "已及时清理", "未按时下达": words, not a number, that one of the rule's clauses speaks of.
+    if (fromCell && 'error' in fromCell) fromCell = statementBound(fromCell, rule, max) ?? fromCell;
+    if (statementOnly && !(fromCell && !('error' in fromCell) && fromCell.actual.kind === 'statement')) fromCell = null;
     if (fromCell && 'error' in fromCell) findings.push(fromCell.error);
     else if (fromCell) bound = fromCell;
-    if (!bound && !(fromCell && 'error' in fromCell)) {
+    if (!bound && !statementOnly && !(fromCell && 'error' in fromCell)) {
       const b = bindFromData([leaf.name, rule.subject], rule, env.data, env.override?.dataSource);
       if (b.kind === 'bound') bound = b.bound;
       else if (b.kind === 'ambiguous') {

@@ -9,6 +9,7 @@ import { parseQuantity } from '../quantity';
 import { actualFromCell, actualFromInputs } from '../data/bind';
 import { explainRule, parseRule } from '../rules';
 import { scoreActual } from './compound';
+import { statementBound } from './statement';
 import type { Rule } from '../rules/types';
 import { extractItems, judgeChecklist } from '../checklist';
 import type { ItemJudgement } from '../options';
@@ -89,7 +90,8 @@ export function scoreTyped(typed: TypedIndicator): TypedResult {
     actual = bound.actual;
   } else if (input.actual !== undefined) {
     const cell = { row: 1, col: 1, value: input.actual, numberFormat: null, formula: null };
-    const bound = actualFromCell(cell, rule, '实际值');
+    let bound = actualFromCell(cell, rule, '实际值');
+    if (bound && 'error' in bound) bound = statementBound(bound, rule, input.max) ?? bound;
     if (!bound) return fail('缺少实际值');
     if ('error' in bound) return fail(bound.error.message);
     actual = bound.actual;
