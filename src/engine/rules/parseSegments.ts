@@ -255,6 +255,7 @@ export function parseTiers(env: ParseEnv): BandsRule | null {
   }
   if (outs.length < 2) return null;
   const bands: Band[] = [];
+  const implicit = new Map<Band, { lo: boolean; hi: boolean }>();
   let prev = 0;
   for (const o of outs) {
     const clause = lastClause(text.slice(prev, o.start));
@@ -275,6 +276,7 @@ export function parseTiers(env: ParseEnv): BandsRule | null {
       if ((read.lo && !band.lo) || (read.hi && !band.hi)) return null;
       band.loInclusive = !!read.lo?.inclusive;
       band.hiInclusive = !!read.hi?.inclusive;
+      implicit.set(band, { lo: !!read.lo && !read.lo.explicit, hi: !!read.hi && !read.hi.explicit });
     } else if (found.length === 1) {
       // "无故迟报1天扣3分": a lone count is that count exactly.
       band.lo = band.hi = found[0].q;
@@ -284,6 +286,8 @@ export function parseTiers(env: ParseEnv): BandsRule | null {
     if (bands.some((b) => sameEdge(b.lo, band.lo) && sameEdge(b.hi, band.hi))) return null;
     bands.push(band);
   }
+  // "低5%-10%的扣4分，低超过10%的扣6分": 10% is in the range whose edge the text leaves unmarked.
+  closeGaps(bands, implicit);
   // Nothing happened: the max ("无故迟报1天扣3分…" says nothing of reporting on time, which keeps it).
   const first = bands.map((b) => b.lo ?? b.hi).find((e) => e)!;
   const zero = { ...first, value: ZERO, text: `0${first.unitText}` };

@@ -195,7 +195,30 @@ function scoreBands(rule: BandsRule, actual: ActualValue, max: Decimal): RuleSco
       return finish(b.points, max, trace);
     }
   }
+  // "达到100%得20分，达到90%得10分" and 85%: every band is a line to reach and none is reached.
+  const floor = belowEveryLine(rule, one.q);
+  if (floor) return finish(ZERO, max, `${labelOf(rule, one.label)}${shown(one.q, note)}，${floor}，不得分`);
   return fail(`实际值${fmtQuantity(one.q)}不在评分标准的任何区间内`);
+}
+
+/**
+ * Bands that are all awards for reaching a line ("≥90%得10分", "≤5%得10分"), every line on the
+ * same side, and a value short of the last line: nothing is earned. Null when the bands are
+ * anything else (a range, a deduction, an otherwise) or the value is not short of them all.
+ */
+function belowEveryLine(rule: BandsRule, q: Quantity): string | null {
+  const b = rule.bands;
+  if (b.length === 0 || b.some((x) => x.deduct || x.points.lte(0))) return null;
+  const lower = b.every((x) => x.lo && !x.hi);
+  const upper = b.every((x) => x.hi && !x.lo);
+  if (!lower && !upper) return null;
+  const edges = b.map((x) => (lower ? x.lo! : x.hi!));
+  if (edges.some((e) => e.unit !== q.unit)) return null;
+  const last = edges.reduce((a, e) => (lower ? (e.value.lt(a.value) ? e : a) : e.value.gt(a.value) ? e : a));
+  const band = b[edges.indexOf(last)];
+  const inclusive = lower ? band.loInclusive : band.hiInclusive;
+  const short = lower ? q.value.lt(last.value) || (!inclusive && q.value.eq(last.value)) : q.value.gt(last.value) || (!inclusive && q.value.eq(last.value));
+  return short ? `未达到最低一档（${bandText(band)}）` : null;
 }
 
 function monthFailVerb(rule: PerMonthRule): string {

@@ -448,3 +448,32 @@ describe('bare steps take the threshold unit', () => {
     expect(rule.kind === 'step' && [rule.step.toString(), rule.stepText]).toEqual(['1000000', '100万元']);
   });
 });
+
+describe('bands that are all lines to reach', () => {
+  // prj-cwd-01 (corpus/project.json): nothing is earned short of the last line.
+  const rule = '种植面积达到可种面积(新增水田面积)的100%得20分,种植面积达到可种面积的90%得10分。';
+  test('at the last line its points, just short of it nothing', () => {
+    expect(scoreOf(score(rule, actual('90%'), '20'))).toBe('10');
+    expect(scoreOf(score(rule, actual('89.99%'), '20'))).toBe('0');
+    expect(traceOf(score(rule, actual('85%'), '20'))).toContain('未达到最低一档');
+  });
+  test('lines of a ceiling ("≤5%得10分"): past the last one nothing', () => {
+    const ceiling = '结转结余率≤5%得10分,≤10%得5分';
+    expect(scoreOf(score(ceiling, actual('10%'), '10'))).toBe('5');
+    expect(scoreOf(score(ceiling, actual('10.01%'), '10'))).toBe('0');
+  });
+  test('a range or a deduction among the bands: still pending outside them', () => {
+    expect(score('≥95%得3分，90%-95%得2分', actual('80%'), '3').ok).toBe(false);
+  });
+});
+
+describe('tiers of shortfall with a range', () => {
+  // prj-ldl-01 (corpus/project.json): "低5%-10%" leaves its upper edge unmarked and "超过10%" excludes 10%.
+  const rule = '比下达任务低5%以内的扣2分,低5%-10%的扣4分,低超过10%的扣6分';
+  test('the shared edge belongs to the range', () => {
+    expect(scoreOf(score(rule, actual('10%'), '5'))).toBe('1');
+    expect(scoreOf(score(rule, actual('10.01%'), '5'))).toBe('0');
+    expect(scoreOf(score(rule, actual('5%'), '5'))).toBe('3');
+    expect(scoreOf(score(rule, actual('5.01%'), '5'))).toBe('1');
+  });
+});
