@@ -335,3 +335,31 @@ describe('failing conditions with fixed deductions are items', () => {
     expect(out.score?.toString()).toBe('4');
   });
 });
+
+describe('items named with the full mark, then a deduction per missing item', () => {
+  // as-ta-2 (test/engine/rules/corpus/assess.json): four items, 0.25 each, 1 in all.
+  const text = '成立机构,明确分工,有专人负责,纳入单位内部年度考核,记1分;少一项,扣0.25分。';
+  const items = (max: string) => extractItems(parseRule(text, { name: '成立机构、明确分工', max: d(max) }), d(max));
+
+  test('each item worth the deduction', () => {
+    const x = items('1')!;
+    expect(x.items.map((i) => i.label)).toEqual(['成立机构', '明确分工', '有专人负责', '纳入单位内部年度考核']);
+    expect(pts(x)).toEqual(['0.25', '0.25', '0.25', '0.25']);
+  });
+  test('not a checklist when the full mark is not the max, or the items times the deduction do not make it', () => {
+    expect(items('2')).toBeNull();
+    const three = '成立机构,明确分工,有专人负责,记1分;少一项,扣0.25分。';
+    expect(extractItems(parseRule(three, { name: 'x', max: d(1) }), d(1))).toBeNull();
+  });
+  test('judged item by item', () => {
+    const x = items('1')!;
+    const judged: ItemJudgement[] = [
+      { path: ['x'], seq: 1, verdict: 'met', points: null },
+      { path: ['x'], seq: 2, verdict: 'met', points: null },
+      { path: ['x'], seq: 3, verdict: 'unmet', points: null },
+      { path: ['x'], seq: 4, verdict: 'met', points: null },
+    ];
+    const out = judgeChecklist('x', x, judged, d(1), where);
+    expect(out.score?.toString()).toBe('0.75');
+  });
+});

@@ -131,6 +131,27 @@ export function textItems(text: string): { label: string; points: Decimal }[] {
   return out.length >= 2 ? out : [];
 }
 
+/** "成立机构，明确分工，有专人负责，纳入单位内部年度考核，记1分" before the deduction for what is missing. */
+const LISTED_FULL_MARK = new RegExp(`^(.+?)(?:的)?[,，]?\\s*(?:记|得|计)\\s*(${NUM})\\s*分\\s*[;；。,，]\\s*(?:每)?(?:少|缺|缺少)\\s*(?:一|1)\\s*项`);
+
+/**
+ * Items named one by one with the full mark, then a deduction per missing item ("…记1分；
+ * 少一项，扣0.25分"): each item is worth the deduction, when the items times the deduction
+ * make the full mark and the full mark is the max (else the list is no checklist).
+ */
+function missingItems(rule: Extract<Rule, { kind: 'perOccurrence' }>, text: string, max: Decimal | null): { label: string; points: Decimal }[] {
+  if (!max || rule.items.length !== 1 || rule.items[0].unitWord !== '项') return [];
+  const m = LISTED_FULL_MARK.exec(text);
+  if (!m || !dec(m[2]).eq(max)) return [];
+  const labels = m[1]
+    .split(/[,，、;；]/)
+    .map((x) => cleanItemLabel(x))
+    .filter((x) => x.length >= 2);
+  const each = rule.items[0].deduction;
+  if (labels.length < 2 || !each.times(labels.length).eq(max)) return [];
+  return labels.map((label) => ({ label, points: each }));
+}
+
 /**
  * The judgeable items of an indicator, or null when its rule is not judged item
  * by item (formulas, bands, per-occurrence counts … are the engine's).
@@ -149,6 +170,9 @@ export function extractItems(rule: Rule | null, max: Decimal | null): ChecklistI
     base = rule.grades.map((g) => ({ label: g.label, points: g.points, kind: 'option' as const }));
   } else if (rule.kind === 'judgement') {
     base = textItems(text).map((i) => ({ ...i, kind: 'award' as const }));
+  } else if (rule.kind === 'perOccurrence') {
+    base = missingItems(rule, text, max).map((i) => ({ ...i, kind: 'award' as const }));
+    if (base.length === 0) return null;
   } else {
     return null;
   }

@@ -99,7 +99,8 @@ export function normRuleText(text: unknown): string {
   s = s.replace(/得分二(?=[\u4e00-\u9fff(（])/g, '得分=');
   s = cnNumeralsToDigits(s);
   // "，少一次扣1分" after "不少于2次": a shortfall counted per unit, as "每少1次扣1分" says it.
-  s = s.replace(/(^|[，；。(])(少|缺少|缺)(1)(个|次|项|处|名|人|条|件)(?=[^，；。]{0,8}?扣)/g, '$1每$2$3$4');
+  // "；少一项，扣0.25分": the comma before the deduction changes nothing.
+  s = s.replace(/(^|[，；。(])(少|缺少|缺)(1)(个|次|项|处|名|人|条|件)(?=，?[^，；。]{0,8}?扣)/g, '$1每$2$3$4');
   return s.replace(/^(评价要点|评分标准|评价标准|评分要点|评分依据)[:]?/, '');
 }
 
