@@ -8,7 +8,7 @@ import { scoreWorkbook, type ItemJudgement } from '../../src/engine';
 import { extractItems, isReachable, judgeChecklist } from '../../src/engine/checklist';
 import { deductionItems, textItems } from '../../src/engine/checklist/items';
 import { parseRule } from '../../src/engine/rules';
-import type { JudgementRule, Rule } from '../../src/engine/rules/types';
+import type { JudgementRule } from '../../src/engine/rules/types';
 import { sheetFromRows, type CellScalar, type WorkbookSnapshot } from '../../src/engine/snapshot';
 import { HAIKOU, LVLIANG, QIXIA, type SeedRule } from './rules/seedRules';
 
