@@ -15,7 +15,7 @@
  * is exactly one JSON object.
  */
 import { scoreWorkbook, undoLastRun, validateWorkbook } from '../engine';
-import type { Finding } from '../engine/findings';
+import type { Finding, FindingCode } from '../engine/findings';
 import type { ScoreReport } from '../engine/result';
 import { constants as fsConstants, promises as fs } from 'fs';
 import * as path from 'path';
@@ -183,7 +183,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
 
 async function run(args: Args, io: CliIo): Promise<number> {
   // With --json stdout is always exactly one object: on failure `{ "error": { code, message } }`.
-  const fail = (code: string, message: string, extra: Record<string, unknown> = {}, findings: Finding[] = []): number => {
+  const fail = (code: FindingCode, message: string, extra: Record<string, unknown> = {}, findings: Finding[] = []): number => {
     const line = oneLine(message);
     if (args.json) io.out(`${JSON.stringify({ error: { code, message: line, ...extra }, findings: findings.map(findingJson) }, null, 2)}\n`);
     io.err(`${line}\n`);

@@ -42,7 +42,7 @@ const report: ScoreReport = {
 
 const findings: RunOutcome['findings'] = [
   { code: 'SUBTOTAL_MISMATCH', severity: 'error', sheet: '附件1', cell: 'H20', message: '小计19与下级指标之和18不一致' },
-  { code: 'NOTE_MISSING', severity: 'warning', sheet: '附件1', cell: 'J12', message: '得分低于满分，缺少扣分说明' },
+  { code: 'DEDUCTION_NOTE_MISSING', severity: 'warning', sheet: '附件1', cell: 'J12', message: '得分低于满分，缺少扣分说明' },
 ];
 
 const scored: RunOutcome = { action: 'score', ok: true, report, findings, notes: [], cellsWritten: 42 };

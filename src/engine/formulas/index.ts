@@ -12,7 +12,7 @@
  * - REF_TO_EMPTY (info): a single-cell reference to a blank inside a numeric block
  * - CACHED_RESULT_MISMATCH (error): the shown value is not what the formula gives
  */
-import type { Finding, Severity } from '../findings';
+import type { Finding, FindingCode, Severity } from '../findings';
 import type { WorkbookSnapshot } from '../snapshot';
 import { checkCachedResults } from './cachedResult';
 import { checkEmptyRefs } from './emptyRefs';
@@ -55,9 +55,9 @@ const SPECIFICITY: Record<string, number> = {
   FORMULA_INCONSISTENT: 3,
   CACHED_RESULT_MISMATCH: 4,
   REF_TO_EMPTY: 5,
-};
+} satisfies Partial<Record<FindingCode, number>>;
 /** Codes that describe the same suspicion about a cell (at most one of them is kept per cell). */
-const STRUCTURAL = new Set(['SUM_DOUBLE_COUNTS', 'SUM_OMITS_ADJACENT', 'HARDCODED_IN_FORMULA_REGION', 'FORMULA_INCONSISTENT', 'REF_TO_EMPTY']);
+const STRUCTURAL = new Set<FindingCode>(['SUM_DOUBLE_COUNTS', 'SUM_OMITS_ADJACENT', 'HARDCODED_IN_FORMULA_REGION', 'FORMULA_INCONSISTENT', 'REF_TO_EMPTY']);
 
 function dedupe(items: FormulaFinding[]): FormulaFinding[] {
   const best = new Map<string, FormulaFinding>();

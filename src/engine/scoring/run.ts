@@ -55,7 +55,7 @@ export interface RunState {
   form?: { info: SelfAssessmentForm; funds: FundsResult | null };
 }
 
-function fail(code: string, message: string, extra: Finding[] = []): ScoreRun {
+function fail(code: Finding['code'], message: string, extra: Finding[] = []): ScoreRun {
   const findings = sortFindings(dedupeFindings([finding(code, 'error', message), ...extra]));
   return { ok: false, report: null, patch: { ops: [] }, findings };
 }
