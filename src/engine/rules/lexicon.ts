@@ -122,7 +122,7 @@ export interface Outcome {
 /**
  * Words that award points. 计/记/给 say the same as 得 ("≥95%，计5分", "不计分"): they
  * introduce an outcome, never a threshold. A bare "N分" right after a condition's comma
- * ("无结余，3分；") is an outcome too.
+ * ("无结余，3分；", "未经验收:0分)", "无档案的0分)") is an outcome too.
  */
 const OUTCOME_RE = new RegExp(
   [
@@ -133,7 +133,8 @@ const OUTCOME_RE = new RegExp(
     `(?:得|计|记|给)(?:分)?(${NUM})分`,
     `\\((${NUM})分\\)`,
     '(?:直接|指标|则)?为0分',
-    `(?<=[，:])(${NUM})分(?=[；。，]|$)`,
+    // "(全部验收:4分,未经验收:0分)", "未建立、无档案的0分)".
+    `(?<=[，:]|[^\\d]的)(${NUM})分(?=[；。，)]|$)`,
   ].join('|'),
   'g',
 );

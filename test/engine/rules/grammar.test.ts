@@ -32,6 +32,18 @@ describe('outcome words', () => {
   });
 });
 
+describe('options with a bare 0分', () => {
+  // prj-xxh-02, prj-xxh-04 (corpus/project.json): the zero option was lost, so 未经验收 named no option.
+  test('"未经验收:0分)" and "无档案的0分)" are options', () => {
+    const t = '验收机构客观独立、公正、验收方式合理(全部验收:4分,部分组织验收:2分,未经验收:0分)。';
+    expect(score(t, '4', '全部验收')).toBe('4');
+    expect(score(t, '4', '部分组织验收')).toBe('2');
+    expect(score(t, '4', '未经验收')).toBe('0');
+    const g = '项目相关管理制度是否健全落实、项目档案资料是否完整(制度健全、档案完整的得2分,基本健全、完整的得1分,未建立、无档案的0分)。';
+    expect(score(g, '2', '未建立、无档案')).toBe('0');
+  });
+});
+
 describe('lower-is-better bands', () => {
   const t = '预算调整率=0，计3分；0-10%（含），计2分；10-20%（含），计1分；20-30%（含），计0.5分；大于30%不得分。';
   test.each([
