@@ -22,6 +22,8 @@ export interface Clause {
   full: boolean;
   /** "最高扣4分", "最多扣6分": the part's own cap on deductions. */
   cap: Decimal | null;
+  /** "每增加一座加5分": points added on top of what the clause before earns. */
+  bonus: Decimal | null;
 }
 
 /** A clause's outcome words. */
@@ -30,6 +32,7 @@ const DEDUCT = /扣(?:减|除)?\d/;
 const ZERO_WORDS = /不得分|得0分|不计分|不记分|为0分|计0分|得零分/;
 const VETO = /(?:本|该|此)项?(?:指标)?(?:不得分|得0分|不计分|计0分)/;
 const FULL = /得满分|计满分|记满分/;
+const BONUS = /加(\d+(?:\.\d+)?)分/;
 const CAP = /(?:最高|最多|累计最多|累计最高)扣(\d+(?:\.\d+)?)分|扣(?:满|完)?(\d+(?:\.\d+)?)分为止/;
 /** Clauses that only say how to score or where to look: "扣完为止", "（实地查看）", "按实际情况评分". */
 export const FILLER = /^(?:扣完为止|扣分扣完为止|按实际情况评分|[（(][^）)]*[)）])$/;
@@ -46,7 +49,7 @@ export function clauses(text: string): string[] {
 }
 
 /** An outcome within a clause: "扣1分", "得10分", "不得分". */
-const OUTCOME = /扣(?:减|除)?\d|(?:得|记|计)\d|不得分|不计分|得满分/;
+const OUTCOME = /扣(?:减|除)?\d|(?:得|记|计|加)\d|不得分|不计分|得满分/;
 
 /**
  * "发现一项收入入账不及时一次扣1分，各项结算系统未与收费系统有效连接，一项未做到扣1分":
@@ -75,6 +78,7 @@ export function readClause(text: string): Clause {
   const listed = /分别得/.test(t) ? [...t.matchAll(/(\d+(?:\.\d+)?)分/g)].map((m) => dec(m[1])) : [];
   const all = [...awards, ...listed];
   const cap = CAP.exec(t);
+  const bonus = BONUS.exec(t);
   return {
     text,
     award: all.length ? all.reduce((a, b) => (b.gt(a) ? b : a)) : null,
@@ -83,10 +87,11 @@ export function readClause(text: string): Clause {
     veto: VETO.test(t),
     full: FULL.test(t),
     cap: cap ? dec(cap[1] ?? cap[2]) : null,
+    bonus: bonus ? dec(bonus[1]) : null,
   };
 }
 
-export const hasOutcome = (c: Clause) => c.award !== null || c.deducts || c.zero || c.full;
+export const hasOutcome = (c: Clause) => c.award !== null || c.deducts || c.zero || c.full || c.bonus !== null;
 
 /** Where a clause's condition ends and its outcome begins ("…的，扣2分", "…，本项指标不得分"); not 计划. */
 export const OUTCOME_AT = /[，,]?(?:(?:得|记|计)(?:\d|满分|零分)|扣(?:减|除)?\d|不得分|不计分|为0分|(?:本|该|此)项)/;

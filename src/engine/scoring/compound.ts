@@ -152,30 +152,62 @@ function scoreYesNo(part: Part, answer: boolean, max: Decimal): PartScore {
 
 /**
  * "镇区主街道实行14小时以上保洁，得10分", "…占年度总投资的30%以上、20%以上和10%以上，
- * 分别得6分、4分和2分": thresholds met or not, for a number typed by the evaluator.
+ * 分别得6分、4分和2分", "建成1座生态公厕，得10分；每增加一座加5分": lines reached or
+ * not, for a number typed by the evaluator, and a bonus per unit past the line (within
+ * the part's share).
  */
 function scoreThresholdAward(part: Part, value: ActualValue, max: Decimal): PartScore | null {
   if (value.kind !== 'quantity') return null;
   const [head, ...rest] = part.clauses;
-  if (!head.award || rest.some((c) => !c.zero || c.veto || c.award)) return null;
+  const bonuses = rest.filter((c) => c.bonus);
+  if (!head.award || negativeCondition(head.text) || bonuses.length > 1 || rest.some((c) => !(c.zero || c.bonus) || c.veto || c.award)) return null;
   const cond = simplified(head.text).split(OUTCOME_AT)[0];
-  const edges = [...cond.matchAll(/(\d+(?:\.\d+)?)(%|[\u4e00-\u9fff]{1,2}?)(?:及|含)?以上/g)];
+  let edges = [...cond.matchAll(/(\d+(?:\.\d+)?)(%|[\u4e00-\u9fff]{1,2}?)(?:及|含)?以上/g)].map((m) => ({ num: m[1], unit: m[2] }));
+  // "建成1座生态公厕": one count, reached or not.
+  const single = /(?:建成|建有|完成|有|达到)(\d+(?:\.\d+)?)([\u4e00-\u9fff])/.exec(cond);
+  if (edges.length === 0 && single && [...cond.matchAll(/\d+(?:\.\d+)?/g)].length === 1) edges = [{ num: single[1], unit: single[2] }];
   const points = /分别得/.test(head.text) ? [...head.text.matchAll(/(\d+(?:\.\d+)?)分/g)].map((m) => dec(m[1])) : [head.award];
   if (edges.length === 0 || edges.length !== points.length) return null;
   const v = value.q;
-  const thresholds = edges.map((m) => (m[2] === '%' ? dec(m[1]).div(100) : dec(m[1])));
-  const unitOk = edges.every((m) => (m[2] === '%' ? v.unit === 'percent' : v.unit !== 'percent' && (!v.unitText || v.unitText === m[2])));
+  const thresholds = edges.map((e) => (e.unit === '%' ? dec(e.num).div(100) : dec(e.num)));
+  const unitOk = edges.every((e) => (e.unit === '%' ? v.unit === 'percent' : v.unit !== 'percent' && (!v.unitText || v.unitText === e.unit)));
   if (!unitOk) return null;
   // Every other number of the clause must be one of the thresholds or points.
   const numbers = [...head.text.matchAll(/\d+(?:\.\d+)?/g)].length;
   if (numbers !== edges.length + points.length) return null;
+  let bonus: { step: Decimal; points: Decimal; text: string } | null = null;
+  if (bonuses.length === 1) {
+    const b = /每(?:增加|多|超过|超出)(\d+(?:\.\d+)?)?[\u4e00-\u9fff]{0,2}?加(\d+(?:\.\d+)?)分/.exec(simplified(toHalfWidth(bonuses[0].text)));
+    if (!b || edges.length !== 1) return null;
+    bonus = { step: dec(b[1] ?? 1), points: dec(b[2]), text: bonuses[0].text };
+  }
   const said = `${part.input.name}：${part.input.text}`;
   for (let i = 0; i < thresholds.length; i++) {
-    if (v.value.gte(thresholds[i])) {
-      return { ok: true, score: points[i], max, veto: false, trace: `${said}，达到${edges[i][1]}${edges[i][2]}以上，得${pts(points[i])}` };
-    }
+    if (!v.value.gte(thresholds[i])) continue;
+    const line = `${edges[i].num}${edges[i].unit}`;
+    if (!bonus)
+      return {
+        ok: true,
+        score: points[i],
+        max,
+        veto: false,
+        trace: `${said}，达到${line}${edges.length > 1 || /以上/.test(cond) ? '以上' : ''}，得${pts(points[i])}`,
+      };
+    const steps = v.value.minus(thresholds[i]).div(bonus.step).floor();
+    if (steps.isZero()) return { ok: true, score: points[i], max, veto: false, trace: `${said}，达到${line}，得${pts(points[i])}` };
+    const total = points[i].plus(steps.times(bonus.points));
+    const capped = total.gt(max) ? max : total;
+    const over = total.gt(max) ? `，超过本项${pts(max)}按${pts(max)}计` : '';
+    return {
+      ok: true,
+      score: capped,
+      max,
+      veto: false,
+      trace: `${said}，达到${line}得${pts(points[i])}，${bonus.text}：多${fmt(steps.times(bonus.step))}${edges[i].unit}加${fmt(steps.times(bonus.points))}分${over}，得${pts(capped)}`,
+    };
   }
-  return { ok: true, score: ZERO, max, veto: false, trace: `${said}，未达到${edges[edges.length - 1][1]}${edges[edges.length - 1][2]}，不得分` };
+  const last = edges[edges.length - 1];
+  return { ok: true, score: ZERO, max, veto: false, trace: `${said}，未达到${last.num}${last.unit}，不得分` };
 }
 
 /** "低于年度任务", "未完成计划": short of the whole of what the input is a share of. */
