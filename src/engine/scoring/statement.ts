@@ -62,7 +62,7 @@ interface Sense {
  * not alternatives.
  */
 const ALTERNATIVES = /或|但|而/;
-const SECOND_FACT = /[，,；;]/;
+const SECOND_FACT = /[，,；;]|且|同时/;
 
 function senseOf(text: string, statement = false): Sense {
   const t = simplified(toHalfWidth(normText(text))).replace(/^[，,；;\s]+|[，,；;\s]+$/g, '');
@@ -90,8 +90,11 @@ interface Reading {
   sense: Sense;
 }
 
+/** A section number before a clause ("2.2项:", "（二）"): not a condition. */
+const SECTION = /^(?:\d+(?:\.\d+)+项?|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)[:：]?/;
+
 function conditionOf(c: Clause): string {
-  return simplified(c.text).split(OUTCOME_AT)[0];
+  return simplified(toHalfWidth(c.text)).replace(SECTION, '').split(OUTCOME_AT)[0];
 }
 
 /** The points a clause's outcome gives out of max, or a reason it cannot. */
@@ -133,8 +136,8 @@ export function scoreStatement(ruleText: string, statement: string, max: Decimal
     // The statement must be mostly about the clause: "政府资金及时到位，配套资金延迟2个月" is not "及时到位".
     (r) => r.sense.core.length >= 2 && r.sense.qualifiers === said.qualifiers && share(said.core, r.sense.core) >= MATCH_MIN,
   );
+  if (said.joined) return scoreFacts(statement, readings, max);
   if (matched.length === 0) return fail(`实际情况“${statement}”对应不到评分标准的条款`);
-  if (said.joined) return fail(`实际情况“${statement}”含有多个情形，需评价人判断`);
   const alternatives = matched.find((r) => r.sense.joined && NEGATED_WORD.test(r.condition));
   if (alternatives) return fail(`条款“${alternatives.clause.text}”有多个可选的情形，需评价人判断`);
   let asserted = matched.filter((r) => r.sense.negated === said.negated);
@@ -181,6 +184,54 @@ export function scoreStatement(ruleText: string, statement: string, max: Decimal
     return { ok: true, raw: ZERO, score: ZERO, trace: `实际情况“${statement}”，不符合“${deniedAwards[0].clause.text}”，不得分` };
   }
   return fail(`实际情况“${statement}”与评分标准条款的对应不唯一`);
+}
+
+/** The facts of a statement: "有工作经费且已列入年度预算", "有工作经费，但未列入年度预算". */
+const FACT_BREAK = /且|并且|而且|同时|但是|但|[，,；;]/;
+
+/**
+ * Several facts against a list of failures, each with a fixed deduction ("无工作经费扣3分，
+ * 未列入年度预算，扣2分"): each fact must speak of exactly one failure, every failure must be
+ * spoken of, and the deductions of the failures stated add up. Alternatives ("或") and rules
+ * with awards other than the full mark are pending.
+ */
+function scoreFacts(statement: string, readings: Reading[], max: Decimal): RuleScoreResult {
+  const whole = simplified(toHalfWidth(normText(statement)));
+  if (/或/.test(whole)) return fail(`实际情况“${statement}”含有可选的情形，需评价人判断`);
+  const facts = whole
+    .split(FACT_BREAK)
+    .map((f) => f.trim())
+    .filter((f) => f.length > 0);
+  const failures = readings.filter((r) => r.clause.deducts || r.clause.zero || r.clause.veto);
+  const others = readings.filter((r) => !failures.includes(r) && !(r.clause.award && r.clause.award.eq(max)));
+  if (facts.length < 2 || failures.length < 2 || others.length > 0) return fail(`实际情况“${statement}”含有多个情形，需评价人判断`);
+  const answered = new Map<Reading, boolean>();
+  for (const f of facts) {
+    const sense = senseOf(f);
+    const hits = failures.filter((r) => r.sense.core.length >= 2 && r.sense.qualifiers === sense.qualifiers && share(sense.core, r.sense.core) >= MATCH_MIN);
+    if (hits.length !== 1) return fail(`实际情况中的“${f}”${hits.length ? '对应多个条款' : '对应不到评分标准的条款'}`);
+    const r = hits[0];
+    if (r.sense.joined && NEGATED_WORD.test(r.condition)) return fail(`条款“${r.clause.text}”有多个可选的情形，需评价人判断`);
+    const holds = r.sense.negated === sense.negated;
+    if (answered.has(r) && answered.get(r) !== holds) return fail(`实际情况对“${r.clause.text}”前后矛盾`);
+    answered.set(r, holds);
+  }
+  const silent = failures.find((r) => !answered.has(r));
+  if (silent) return fail(`实际情况“${statement}”没有说明“${silent.clause.text}”`);
+  let left = max;
+  const said: string[] = [];
+  for (const r of failures) {
+    if (!answered.get(r)) continue;
+    const o = outcome(r.clause, max);
+    if ('ok' in o) return o;
+    if (o.points.isZero()) return { ok: true, raw: ZERO, score: ZERO, trace: `实际情况“${statement}”，符合“${r.clause.text}”，不得分` };
+    const taken = max.minus(o.points);
+    left = left.minus(taken);
+    said.push(`符合“${r.clause.text}”扣${pts(taken)}`);
+  }
+  const score = left.lt(0) ? ZERO : left;
+  const trace = said.length ? `${said.join('，')}，得${pts(score)}` : `不属于任何扣分情形，得满分${pts(max)}`;
+  return { ok: true, raw: left, score, trace: `实际情况“${statement}”，${trace}` };
 }
 
 /**

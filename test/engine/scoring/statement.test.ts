@@ -53,6 +53,24 @@ describe('a statement denying clauses', () => {
   });
 });
 
+describe('several facts against a list of failures', () => {
+  // prj-gc-02 (corpus/project.json); the section number "2.2项:" is no condition.
+  const GC02 = '2.2项:无工作经费扣3分,未列入年度预算,扣2分。';
+  it('each failure stated or ruled out, the stated ones deducted', () => {
+    expect(typed(GC02, '5', '有工作经费且已列入年度预算')).toBe('5');
+    expect(typed(GC02, '5', '有工作经费但未列入年度预算')).toBe('3');
+    expect(typed(GC02, '5', '无工作经费，未列入年度预算')).toBe('0');
+  });
+  it('one fact alone asserting a failure takes its deduction', () => {
+    expect(typed(GC02, '5', '无工作经费')).toBe('2');
+  });
+  it('a failure the facts leave out, or a fact no failure speaks of: pending', () => {
+    expect(scoreStatement(GC02, '有工作经费，档案齐全', dec(5)).ok).toBe(false);
+    expect(scoreStatement('无工作经费扣3分,未列入年度预算扣2分,未设专人管理扣1分', '有工作经费且已列入年度预算', dec(6)).ok).toBe(false);
+    expect(scoreStatement(GC02, '有工作经费或已列入年度预算', dec(5)).ok).toBe(false);
+  });
+});
+
 describe('pending, never guessed', () => {
   it('a statement of two facts', () => {
     expect(typed('及时到位,得10分;政府和配套资金其中之一及时到位,得5分;均未及时到位,为0分。', '10', '政府资金及时到位，配套资金延迟2个月')).toMatch(/^pending/);
