@@ -5,7 +5,7 @@
  * without a cell links to its sheet), the category in Chinese, the internal code last, narrow and small.
  */
 import { quoteSheetName } from '../address';
-import type { Finding } from '../findings';
+import { groupOf, type Finding } from '../findings';
 import type { CellStyle, CellWrite, SheetCreate } from '../patch';
 import type { WorkbookSnapshot } from '../snapshot';
 import { fitNote } from './cellText';
@@ -20,24 +20,9 @@ const HEAD: CellStyle = { bold: true, fill: '#D9E1F2', border: true, horizontal:
 const CELL: CellStyle = { border: true, vertical: 'middle', wrap: true };
 const NUM: CellStyle = { border: true, vertical: 'middle', horizontal: 'right' };
 
-/** Chinese category of a finding code, by its stem. */
-const CATEGORIES: [RegExp, string][] = [
-  [/^(FORMULA|CACHED|HARDCODED|SUM_OMITS|EMPTY_REF)/, '公式'],
-  [/^(SUBTOTAL|TOTAL|STATED_TOTAL|MAX_)/, '分值与合计'],
-  [/^GRADE/, '评价等次'],
-  [/^(SCORE|DEDUCTION|NOTE_WITHOUT)/, '得分与扣分'],
-  [/^(ACTUAL|DATA|BINDING|RATE|NUMBER|FORM_ACTUAL)/, '实际值与数据'],
-  [/^RULE/, '评分标准'],
-  [/^CHECKLIST|^JUDGEMENT/, '逐项评分'],
-  [/^NARRATIVE/, '报告文字'],
-  [/^OVERRIDE/, '评分规则表'],
-  [/^(CELL_|SHEET_NAME)/, '写入'],
-  [/^(TABLE|DUPLICATE_HEADER|BAD_MERGE|LEAF_|NAME_MAX|STRAY|NO_INDICATOR|AMBIGUOUS|FORM_)/, '表格结构'],
-];
-
+/** Chinese category of a finding code: its group in FINDING_GROUPS. */
 export function categoryOf(code: string): string {
-  for (const [re, label] of CATEGORIES) if (re.test(code)) return label;
-  return '其他';
+  return groupOf(code);
 }
 
 /** A figure as the table shows it: numbers (also numeric text) rounded to 4 places, 0.00 format. */
