@@ -153,8 +153,8 @@ function scoreYesNo(part: Part, answer: boolean, max: Decimal): PartScore {
 /**
  * "镇区主街道实行14小时以上保洁，得10分", "…占年度总投资的30%以上、20%以上和10%以上，
  * 分别得6分、4分和2分", "建成1座生态公厕，得10分；每增加一座加5分": lines reached or
- * not, for a number typed by the evaluator, and a bonus per unit past the line (within
- * the part's share).
+ * not, for a number typed by the evaluator, and a bonus per unit past the line (on top
+ * of the part's share; the indicator's max caps the total).
  */
 function scoreThresholdAward(part: Part, value: ActualValue, max: Decimal): PartScore | null {
   if (value.kind !== 'quantity') return null;
@@ -195,15 +195,14 @@ function scoreThresholdAward(part: Part, value: ActualValue, max: Decimal): Part
       };
     const steps = v.value.minus(thresholds[i]).div(bonus.step).floor();
     if (steps.isZero()) return { ok: true, score: points[i], max, veto: false, trace: `${said}，达到${line}，得${pts(points[i])}` };
+    // The bonus is on top of the share; the indicator's max caps the total.
     const total = points[i].plus(steps.times(bonus.points));
-    const capped = total.gt(max) ? max : total;
-    const over = total.gt(max) ? `，超过本项${pts(max)}按${pts(max)}计` : '';
     return {
       ok: true,
-      score: capped,
+      score: total,
       max,
       veto: false,
-      trace: `${said}，达到${line}得${pts(points[i])}，${bonus.text}：多${fmt(steps.times(bonus.step))}${edges[i].unit}加${fmt(steps.times(bonus.points))}分${over}，得${pts(capped)}`,
+      trace: `${said}，达到${line}得${pts(points[i])}，${bonus.text}：多${fmt(steps.times(bonus.step))}${edges[i].unit}加${fmt(steps.times(bonus.points))}分，得${pts(total)}`,
     };
   }
   const last = edges[edges.length - 1];
@@ -367,7 +366,8 @@ export function scoreCompound(ruleText: string, inputs: NamedInput[], max: Decim
     const total = sum(scored.map((s) => s.r.score));
     const raw = total;
     const score = round2(total.gt(max) ? max : total);
-    return { ok: true, raw, score, trace: `分项计分：${lines.join('；')}；合计${scored.map((s) => fmt(s.r.score)).join('+')}=${fmt(score)}分` };
+    const over = total.gt(max) ? `=${fmt(total)}分，超过${pts(max)}按${pts(max)}计` : `=${fmt(score)}分`;
+    return { ok: true, raw, score, trace: `分项计分：${lines.join('；')}；合计${scored.map((s) => fmt(s.r.score)).join('+')}${over}` };
   }
   const deductions = scored.map((s) => s.r.max.minus(s.r.score));
   const taken = sum(deductions);

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { dec } from '../../../src/engine/decimal';
 import { explainRule, parseRule } from '../../../src/engine/rules';
 import { scoreTyped } from '../../../src/engine/scoring/typed';
-import { loadCorpus, runEntry } from './corpus/run';
+import { loadCorpus, runCase, runEntry } from './corpus/run';
 
 const corpus = loadCorpus();
 const results = corpus.map(runEntry);
@@ -37,7 +37,7 @@ describe('rule corpus', () => {
     expect(results.filter((r) => r.correct).length).toBeGreaterThanOrEqual(CORRECT_FLOOR);
   });
 
-  test('a computed rule with one numbered clause deleted is never read as the same rule', () => {
+  test('a computed rule with one numbered clause deleted is never read or scored as the same rule', () => {
     const same: string[] = [];
     for (const r of results.filter((x) => x.computed)) {
       const e = r.entry;
@@ -52,9 +52,14 @@ describe('rule corpus', () => {
         return numbersOf(c).some((n) => !n.eq(ctx.max) && !rest.some((x) => x.eq(n)));
       });
       if (clauses.length < 2) continue;
+      // What each case comes to: rules scored part by part (several inputs) read clauses the explanation does not show.
+      const outcomes = (text: string) => e.cases.map((c) => JSON.stringify(runCase({ ...e, text }, c).got ?? runCase({ ...e, text }, c).detail));
+      const wholeOutcomes = outcomes(e.text).join('\u0001');
       for (const c of clauses) {
         const cut = parseRule(e.text.replace(c, ''), ctx);
-        if (cut.kind !== 'judgement' && explainRule(cut, ctx.max) === whole) same.push(`${e.id}: without “${c}”`);
+        if (cut.kind !== 'judgement' && explainRule(cut, ctx.max) === whole && outcomes(e.text.replace(c, '')).join('\u0001') === wholeOutcomes) {
+          same.push(`${e.id}: without “${c}”`);
+        }
       }
     }
     expect(same).toEqual([]);

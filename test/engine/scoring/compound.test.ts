@@ -82,17 +82,18 @@ describe('shares of the max, one part per input', () => {
   it('本项指标不得分 zeroes the whole indicator, whatever the other parts earn', () => {
     expect(score(XNSH03, '14', { 资金整合计划: '未全部落实', 整合资金规模占年度总投资比例: '35%' })).toBe('0');
   });
-  it('a count reached earns its share; a bonus per unit past it stays within the share', () => {
+  it('a count reached earns its share; a bonus per unit past it adds up to the max', () => {
     // prj-czjs-01 (corpus/project.json).
     const text = '(2)中心镇镇区公共厕所按1座/2500人建设,其它镇镇区按1座/3000人建设,得10分;未按标准建设不得分;建成1座生态公厕,得10分;每增加一座加5分(实地查看)';
     const c = (std: string, eco: string) => score(text, '20', { 公厕按标准建设: std, 生态公厕: eco });
     expect(c('是', '1座')).toBe('20');
     expect(c('是', '0座')).toBe('10');
     expect(c('否', '1座')).toBe('10');
-    expect(c('否', '3座')).toBe('10');
-    const bonus = '建成1座生态公厕,得10分;每增加一座加5分;有环卫机构,得10分';
-    // 2 more than the line: +10 but the share is 10 (the part's own max).
-    expect(score(bonus, '20', { 生态公厕: '3座', 环卫机构: '无' })).toBe('10');
+    // 0 + 10 + 2×5: the bonus is on top of the share.
+    expect(c('否', '3座')).toBe('20');
+    expect(c('否', '2座')).toBe('15');
+    // 10 + 10 + 2×5 = 30, capped at the indicator's 20.
+    expect(c('是', '3座')).toBe('20');
   });
   it('shares that do not add up to the max are left pending', () => {
     expect(score(CZJS03, '25', { 环卫管理机构和清扫保洁队伍: '有', 主街道保洁时长: '16小时' })).toMatch(/^pending: .*各分项满分合计20分，与指标分值25分不符/);
