@@ -11,7 +11,7 @@ import type { IndicatorOverride } from '../options';
 import { parseQuantity } from '../quantity';
 import { explainRule, parseRule, type scoreRule } from '../rules';
 import { scoreActual } from './compound';
-import { statementBound, statementReadable } from './statement';
+import { statementBound, statementOf, statementReadable } from './statement';
 import { QUANTITATIVE_KINDS, type Rule } from '../rules/types';
 import type { ScoreSource } from '../result';
 import { isEngineValue, type EngineState } from '../state';
@@ -192,6 +192,12 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
     let fromCell = actualFromCell(overrideCell ?? leaf.cells.actual, rule, env.sheet);
     // "已及时清理", "未按时下达": words, not a number, that one of the rule's clauses speaks of.
     if (fromCell && 'error' in fromCell) fromCell = statementBound(fromCell, rule, max) ?? fromCell;
+    if (statementOnly && fromCell && !('error' in fromCell) && fromCell.actual.kind !== 'statement') {
+      // A number read out of a sentence means nothing to a rule the evaluator scores; the sentence may.
+      const cell = overrideCell ?? leaf.cells.actual;
+      const text = cell && typeof cell.value === 'string' ? normText(cell.value) : '';
+      fromCell = statementOf(text, rule, max, { sheet: env.sheet, cell: cell ? toA1(cell.row, cell.col) : undefined });
+    }
     if (statementOnly && !(fromCell && !('error' in fromCell) && fromCell.actual.kind === 'statement')) fromCell = null;
     if (fromCell && 'error' in fromCell) findings.push(fromCell.error);
     else if (fromCell) bound = fromCell;

@@ -252,16 +252,25 @@ export function statementReadable(rule: Rule | null): rule is Rule {
  */
 export function statementBound(unreadable: { error: Finding }, rule: Rule | null, max: Decimal | null): Bound | null {
   const e = unreadable.error;
-  if (e.code !== 'ACTUAL_UNREADABLE' || !statementReadable(rule) || !max) return null;
-  const text = typeof e.actual === 'string' ? e.actual : null;
-  if (!text) return null;
+  if (e.code !== 'ACTUAL_UNREADABLE') return null;
+  return typeof e.actual === 'string' ? statementOf(e.actual, rule, max, { sheet: e.sheet, cell: e.cell }) : null;
+}
+
+/**
+ * A typed text as a statement of fact, when the rule's clauses give it a score: for words
+ * the number reader refused, and for a rule the evaluator scores (judgement, one-item
+ * checklist) whose 实际值 reads a number out of a sentence ("违规私自开设1个财政专户").
+ */
+export function statementOf(text: string, rule: Rule | null, max: Decimal | null, where: { sheet?: string; cell?: string }): Bound | null {
+  if (!statementReadable(rule) || !max || !/[\u4e00-\u9fff]/.test(text)) return null;
   const r = scoreStatement(rule.text, text, max);
   if (!r.ok) return null;
-  const where = e.sheet && e.cell ? `${e.sheet}!${e.cell}` : '实际值';
   return {
     actual: { kind: 'statement', text },
     display: text,
-    source: where,
-    findings: [finding('ACTUAL_READ_AS_STATEMENT', 'info', `实际值“${text}”按评分标准的条款理解（${r.trace}）`, { sheet: e.sheet ?? '', cell: e.cell ?? '' })],
+    source: where.sheet && where.cell ? `${where.sheet}!${where.cell}` : '实际值',
+    findings: [
+      finding('ACTUAL_READ_AS_STATEMENT', 'info', `实际值“${text}”按评分标准的条款理解（${r.trace}）`, { sheet: where.sheet ?? '', cell: where.cell ?? '' }),
+    ],
   };
 }

@@ -9,7 +9,7 @@ import { parseQuantity } from '../quantity';
 import { actualFromCell, actualFromInputs } from '../data/bind';
 import { explainRule, parseRule } from '../rules';
 import { scoreActual } from './compound';
-import { statementBound } from './statement';
+import { statementBound, statementOf } from './statement';
 import type { Rule } from '../rules/types';
 import { extractItems, judgeChecklist } from '../checklist';
 import type { ItemJudgement } from '../options';
@@ -92,6 +92,10 @@ export function scoreTyped(typed: TypedIndicator): TypedResult {
     const cell = { row: 1, col: 1, value: input.actual, numberFormat: null, formula: null };
     let bound = actualFromCell(cell, rule, '实际值');
     if (bound && 'error' in bound) bound = statementBound(bound, rule, input.max) ?? bound;
+    // A rule the evaluator scores: a number read out of a sentence means nothing to it; the sentence may.
+    else if (bound && (rule.kind === 'judgement' || rule.kind === 'checklist') && typeof input.actual === 'string') {
+      bound = statementOf(input.actual, rule, input.max, {}) ?? bound;
+    }
     if (!bound) return fail('缺少实际值');
     if ('error' in bound) return fail(bound.error.message);
     actual = bound.actual;

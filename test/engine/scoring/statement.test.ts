@@ -40,6 +40,9 @@ describe('a statement denying clauses', () => {
     // The count in a statement says how many, not what.
     expect(typed(XNSH05, '10', '发现违规行为1起')).toBe('0');
   });
+  it('a sentence with a number, for a rule the evaluator scores, is a statement', () => {
+    expect(typed(WSCZS01, '1', '违规私自开设1个财政专户')).toBe('0');
+  });
   it('every failure clause denied: nothing deducted', () => {
     expect(typed(LDL03, '2', '按时下达')).toBe('2');
     expect(typed(WSCZS01, '1', '未私自开设')).toBe('1');
