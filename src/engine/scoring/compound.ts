@@ -18,6 +18,7 @@
  */
 import { Decimal, ZERO, dec, fmt, round2, sum } from '../decimal';
 import { quantity } from '../quantity';
+import { readTypedActual } from '../typedActual';
 import { actualFromCell } from '../data/bind';
 import { parseRule, scoreRule } from '../rules';
 import { pts } from '../rules/format';
@@ -215,6 +216,18 @@ const WHOLE_TASK = /(?:低于|未完成|未达到|少于|不足)((?:年度|全�
 /** "一次", "一项" opening a deduction clause (after a comma or 的). */
 const PER_ONE = /(^|[，,的])一(项|次|处|个|起|张|笔|条|件|种|册|台|户)/g;
 
+/**
+ * A count against clauses that each say what follows when something happens ("发生通报，
+ * 不得分", "发生安全事故的扣2分"): the count says whether it happened. Null when a clause
+ * counts per unit, is not about an event, or the input is no count.
+ */
+function eventCount(part: Part, max: Decimal): PartScore | null {
+  if (part.clauses.some((c) => c.award || c.bonus || negativeCondition(c.text) || !/发生|出现|存在|被/.test(simplified(c.text)))) return null;
+  const typed = readTypedActual(part.input.text, '次');
+  if (!typed.ok || (typed.value.q.unit !== 'count' && typed.value.q.unit !== 'none') || typed.value.q.value.isNeg()) return null;
+  return scoreYesNo(part, typed.value.q.value.gt(0), max);
+}
+
 /** A part on a number: the part's text read as a rule of its own, with the part's max. */
 function scoreNumeric(part: Part, max: Decimal): PartScore {
   // "电话无人接听的，一次扣0.5分", "一项未做到扣1分": against a typed count, one … is each ….
@@ -333,8 +346,15 @@ export function scoreCompound(ruleText: string, inputs: NamedInput[], max: Decim
     restated.push(awarded[0].text);
     for (let i = parts.length - 1; i >= 0; i--) if (parts[i].clauses.length === 0) parts.splice(i, 1);
   }
-  const unused = inputs.filter((x) => !parts.some((p) => p.input === x));
-  if (unused.length) return fail(`评分标准中没有条款对应输入“${unused.map((x) => x.name).join('、')}”`);
+  // "施工安全检查评定等级合格及以上，且未发生…投诉和通报，得2分" then deductions: an input only the
+  // full mark speaks of is a precondition of it; a yes keeps the full mark, anything else is the evaluator's.
+  const preconditions: string[] = [];
+  for (const x of inputs.filter((i) => !parts.some((p) => p.input === i))) {
+    const about = restated.find((t) => containment(x.name, t) >= BIND_MIN);
+    if (!about) return fail(`评分标准中没有条款对应输入“${x.name}”`);
+    if (answerOf(x.text) !== true) return fail(`“${x.name}：${x.text}”不满足满分条件“${about}”，如何扣分评分标准没有写明`);
+    preconditions.push(`${x.name}：${x.text}，满足满分条件`);
+  }
   if (parts.some((p) => p.clauses.some((c) => c.full))) return fail('分项中有“得满分”，满分指哪一部分评分标准没有写明');
 
   const shares = parts.map((p) => p.clauses.map((c) => c.award).find((a) => a) ?? null);
@@ -353,14 +373,17 @@ export function scoreCompound(ruleText: string, inputs: NamedInput[], max: Decim
     // "无" against "每发现一项…扣1分" is none counted, not a no.
     const perUnit = part.clauses.some((c) => /每/.test(simplified(c.text)));
     const numeric = /\d/.test(part.input.text) || answer === null || perUnit;
+    // "通报：1次" against "发生通报，不得分": an event that happened, or did not (0次).
+    const happened = numeric && !perUnit ? eventCount(part, partMax) : null;
     let r: PartScore;
     if (!numeric && answer !== null) r = scoreYesNo(part, answer, partMax);
+    else if (happened) r = happened;
     else r = scoreNumeric(part, partMax);
     if (!r.ok) return r;
     scored.push({ part, r });
   }
   const vetoed = scored.find((s) => s.r.veto);
-  const lines = scored.map((s, i) => `${'①②③④⑤⑥⑦⑧⑨⑩'[i] ?? `(${i + 1})`}${s.r.trace}`);
+  const lines = [...preconditions, ...scored.map((s) => s.r.trace)].map((t, i) => `${'①②③④⑤⑥⑦⑧⑨⑩'[i] ?? `(${i + 1})`}${t}`);
   if (vetoed) return { ok: true, raw: ZERO, score: ZERO, trace: `${lines.join('；')}；本项指标不得分，得0分` };
   if (additive) {
     const total = sum(scored.map((s) => s.r.score));

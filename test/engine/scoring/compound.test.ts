@@ -53,6 +53,17 @@ describe('deductions from the max, one part per input', () => {
     // "无" against a per-item clause is none counted.
     expect(hnq('99%', '无')).toBe('14');
   });
+  it('an input only the full mark speaks of is its precondition; an event counted happened or not', () => {
+    // prj-wszl-01 (corpus/project.json).
+    const text = '1.施工安全檢查評定等級合格及以上,且未發生安全文明施工投訴和通報,得2分。2.不符合以上要求,每發生1次投訴扣0.5分,扣完為止;發生通報,不得分。';
+    const w = (grade: string, complaints: string, notices: string) => score(text, '2', { 施工安全檢查評定等級: grade, 投訴: complaints, 通報: notices });
+    expect(w('合格', '無', '無')).toBe('2');
+    expect(w('合格', '3次', '無')).toBe('0.5');
+    expect(w('合格', '1次', '0次')).toBe('1.5');
+    expect(w('合格', '1次', '1次')).toBe('0');
+    // Not 合格: the text does not say what follows.
+    expect(w('不合格', '0次', '無')).toMatch(/^pending/);
+  });
   it('a clause with two outcomes is two clauses; "一项…扣1分" against a count is each', () => {
     const text = '发现一项收入入账不及时一次扣1分,各项结算系统未与收费系统有效连接,一项未做到扣1分。扣完为止。';
     expect(score(text, '2', { 入账不及时次数: '1次', 未有效连接的结算系统数: '0项' })).toBe('1');
