@@ -1,13 +1,14 @@
 /**
  * Actual values as evaluators type them beside a rule: "3处", "2例", "发现3次",
  * "缺1项", "第5名", "三次", "两处", "二十二次", "延迟15天", "无", "未发生",
- * "全年未發生" (traditional characters from mirrored documents). The number is
+ * "全年未發生" (traditional characters from mirrored documents), "年均浓度75微克/立方米",
+ * "昼间五十五分贝" (a measurement in its physical unit). The number is
  * read with its unit and the words around it are kept, so the rule can tell a
  * count of events from a count of items present; nothing is guessed: a text
  * without a number or a recognised zero word is not a value.
  */
 import { dec } from './decimal';
-import { parseQuantity, quantity, type Quantity } from './quantity';
+import { PHYSICAL_UNIT_PATTERN, parseQuantity, quantity, type Quantity } from './quantity';
 import { cnNumber } from './rules/normalize';
 import { normText, simplified, toHalfWidth } from './text';
 
@@ -15,7 +16,9 @@ const CN_NUM = '[零〇一二两三四五六七八九十百千]+';
 /** Words that count things in typed actuals. */
 export const COUNT_WORDS =
   '人次|批次|个|次|处|起|项|点|例|件|条|名|家|篇|位|台|套|回|户|所|宗|批|轮|环节|人|张|笔|种|册|份|天|日|个月|月|年|周|小时|分钟|公斤|千克|公顷|公里|平方米|立方米|亩|吨|艘|辆|头|只|株|棵';
-const NUMERAL_BEFORE_UNIT = new RegExp(`(第|倒数第)?(${CN_NUM})(?=${COUNT_WORDS}|%)`, 'g');
+const NUMERAL_BEFORE_UNIT = new RegExp(`(第|倒数第)?(${CN_NUM})(?=${COUNT_WORDS}|${PHYSICAL_UNIT_PATTERN}|%)`, 'g');
+/** "年均浓度75微克/立方米", "昼间55分贝": words, a number and a physical unit (read by parseQuantity). */
+const PHYSICAL_TYPED = new RegExp(`^([\\u4e00-\\u9fff]{0,8}?)(\\d+(?:\\.\\d+)?)((?:万|亿)?(?:${PHYSICAL_UNIT_PATTERN}).*)$`, 'i');
 const PERCENT_OF = new RegExp(`百分之(${CN_NUM}(?:点[零〇一二三四五六七八九]+)?|\\d+(?:\\.\\d+)?)`);
 
 /** "三次" -> "3次", "第五名" -> "第5名", "百分之九十五" -> "95%". */
@@ -67,6 +70,13 @@ export function readTypedActual(input: string, zeroUnit: string | null): TypedRe
     return { ok: true, value: { q: quantity(dec(0), 'count', zeroUnit), prefix: word, note: `“${original}”按0${zeroUnit}计` } };
   }
   if (/^倒数第\d/.test(s)) return { ok: false, reason: `“${original}”是倒数名次，需要参评单位总数` };
+  const physical = PHYSICAL_TYPED.exec(s);
+  if (physical) {
+    const [, prefix, num, unit] = physical;
+    const r = parseQuantity(`${num}${unit}`);
+    if (!r.ok) return { ok: false, reason: `“${original}”含有无法识别的文字` };
+    return { ok: true, value: { q: r.q, prefix, note: `“${original}”按${num}${unit}计` } };
+  }
   const m = /^([\u4e00-\u9fff]{0,8}?)(第)?(\d+(?:\.\d+)?(?:%|‰)?)([\u4e00-\u9fff%]*)$/.exec(s);
   if (!m) return { ok: false, reason: `“${original}”中没有可读的数字` };
   const [, prefix, ordinal, num, tail] = m;

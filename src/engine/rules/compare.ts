@@ -5,7 +5,7 @@
  */
 import type { Decimal } from '../decimal';
 import { HUNDRED } from '../decimal';
-import { fmtQuantity, parseQuantity, type Quantity } from '../quantity';
+import { fmtQuantity, parseQuantity, samePhysicalUnit, type Quantity } from '../quantity';
 import type { ActualValue } from './types';
 
 export type Comparable = { ok: true; value: Decimal; note?: string } | { ok: false; reason: string };
@@ -43,6 +43,15 @@ export function inSpaceOf(actual: Quantity, ref: Quantity): Comparable {
     case 'none':
       if (a.unit === 'count' || a.unit === 'none') return { ok: true, value: a.value };
       if (ref.unit === 'none') return { ok: true, value: a.value };
+      break;
+    case 'physical':
+      // "75微克/立方米" against "72 μg/m³": one unit spelt two ways. 毫克/升 against 微克/立方米: never.
+      if (samePhysicalUnit(a, ref)) return { ok: true, value: a.value };
+      if (a.unit === 'none') {
+        // A bare number is read in the unit the rule writes ("2万千瓦时" -> 万千瓦时).
+        const v = a.value.times(ref.scale);
+        return { ok: true, value: v, note: `按${fmtQuantity({ ...ref, value: v })}理解` };
+      }
       break;
     case 'time':
       if (a.unit === 'none' || a.unit === 'count') return { ok: true, value: a.value };

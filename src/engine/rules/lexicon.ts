@@ -4,12 +4,12 @@
  * "不得分", "得满分").
  */
 import { Decimal, ONE, ZERO, dec } from '../decimal';
-import { parseQuantity, type Quantity, type QuantityUnit } from '../quantity';
+import { PHYSICAL_UNIT_PATTERN, parseQuantity, type Quantity, type QuantityUnit } from '../quantity';
 import { CIRCLED_CLASS, maskDates } from './normalize';
 
 export const NUM = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
-export const UNIT =
-  '(?:百万|万|亿|千)?(?:%|‰|个百分点|百分点|元|人次|个月|小时|工作日|分钟|公斤|千克|公顷|公里|千米|平方米|立方米|[通件条个次人项起处台套户份家座批名位张篇期场单分天日月年秒周例宗所亩吨艘辆头只株棵])';
+/** Physical units first: "分贝" is no 分, "立方米/秒" no 立方米, "千瓦时" no 千 × 瓦时. */
+export const UNIT = `(?:百万|万|亿|千)?(?:${PHYSICAL_UNIT_PATTERN}|%|‰|个百分点|百分点|元|人次|个月|小时|工作日|分钟|公斤|千克|公顷|公里|千米|平方米|立方米|[通件条个次人项起处台套户份家座批名位张篇期场单分天日月年秒周例宗所亩吨艘辆头只株棵])`;
 
 /** A number with an optional unit, read exactly. */
 export function readQuantity(numText: string, unitText = ''): Quantity | null {

@@ -5,6 +5,7 @@
  * turned into digits only where they count something ("一个百分点", "每发现一处"),
  * so labels such as "一次验收通过" keep their words.
  */
+import { PHYSICAL_UNIT_PATTERN } from '../quantity';
 import { normText, simplified } from '../text';
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -38,7 +39,8 @@ function arabic(numeral: string): string {
 // Compiled once (they ran per rule text); global regexes are safe to share with String.replace, which resets lastIndex.
 const PERCENT_OF_RE = new RegExp(`百分之(${CN_NUM}|\\d+(?:\\.\\d+)?)`, 'g');
 const MEASURE_RE = new RegExp(`(${CN_NUM})(个百分点|百分点|个月|%)`, 'g');
-const EVERY_COUNT_RE = new RegExp(`每([^\\d，,；;。、]{0,6}?)(${CN_NUM})(${COUNT_WORDS}|天|日|年|周|小时|工作日)`, 'g');
+// "每超过一分贝", "每差五微克/立方米": a physical unit is counted the same way.
+const EVERY_COUNT_RE = new RegExp(`每([^\\d，,；;。、]{0,6}?)(${CN_NUM})(${PHYSICAL_UNIT_PATTERN}|${COUNT_WORDS}|天|日|年|周|小时|工作日)`, 'g');
 const ROUNDING_COUNT_RE = new RegExp(`(不足|按|满)(${CN_NUM})(${COUNT_WORDS})`, 'g');
 const EVENT_COUNT_RE = new RegExp(
   `(发现|出现|发生|违反|延误|少报|漏报|迟报|拖延|涂改|缺少|少|缺|超过|低于|超出)(${CN_NUM})(${COUNT_WORDS}|天|日|年|周|小时|工作日)`,

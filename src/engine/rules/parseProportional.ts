@@ -31,7 +31,7 @@ const HUNDRED_PCT = (): Quantity => quantity(dec(1), 'percent');
 
 /** Measures where less is better: completing them "by ratio" means staying at or under the target. */
 export const LOWER_IS_BETTER =
-  /结转结余|结余率|变动率|调整率|投诉率|故障率|发生率|差错率|超支率|欠款|暂存|暂付|应付|应收|事故|违规|返工率|流失率|空置率|损耗|能耗|成本/;
+  /结转结余|结余率|变动率|调整率|投诉率|故障率|发生率|差错率|超支率|欠款|暂存|暂付|应付|应收|事故|违规|返工率|流失率|空置率|损耗|能耗|成本|PM10|PM2\.5|颗粒物|二氧化硫|二氧化氮|氮氧化物|化学需氧量|COD|氨氮|总磷|总氮|噪声|污染物排放/i;
 
 function subjectOfFormula(text: string, formulaAt: number): string {
   // "2021年资金到位率得分=": the words before 得分 name the rate.

@@ -10,6 +10,7 @@ import type { StepRule } from './types';
 import { NUM, UNIT, comparatorBefore, readQuantity, sameFamily, suffixBound, type Scanned } from './lexicon';
 import { completeSubject, subjectBefore } from './subject';
 import type { ParseEnv } from './env';
+import { LOWER_IS_BETTER } from './parseProportional';
 import { stripComparatorTail } from './env';
 
 const BELOW = ['低于', '少于', '减少', '下降', '降低', '低', '少', '降', '差'];
@@ -125,7 +126,7 @@ export function parseStep(env: ParseEnv): StepRule | null {
   const deduction = new Decimal(deductionText.replace(/,/g, ''));
   // "在计划时间内完成的，得满分，超过计划时间的…每相差4%扣1分": only lateness costs.
   const onlyLate = /(?:计划|规定)(?:时间|期限)内[^；。]{0,8}?(?:得满分|不扣分)/.test(text);
-  const direction: StepRule['direction'] = EITHER.includes(verb) ? (onlyLate ? 'above' : 'either') : ABOVE.includes(verb) ? 'above' : 'below';
+  let direction: StepRule['direction'] = EITHER.includes(verb) ? (onlyLate ? 'above' : 'either') : ABOVE.includes(verb) ? 'above' : 'below';
 
   const outcomes = env.outcomes();
   const inOutcome = (c: Scanned) => outcomes.some((o) => c.start >= o.start && c.start < o.end);
@@ -162,6 +163,12 @@ export function parseStep(env: ParseEnv): StepRule | null {
     if (!ctxTarget) return null;
     threshold = ctxTarget;
     mode = 'absolute';
+  }
+
+  // "未达到年度目标值的…每差1微克/立方米扣0.5分" for PM10: 差 says how far, not which way; a measure that
+  // is better lower (or a target written "≤") falls short by going over.
+  if (verb === '差' && (LOWER_IS_BETTER.test(`${env.ctx.name ?? ''}${subject}`) || threshold.comparator === '<=' || threshold.comparator === '<')) {
+    direction = 'above';
   }
 
   // The step in the threshold's own unit.

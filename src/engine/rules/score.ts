@@ -6,7 +6,7 @@
  * is used. Checklists and judgement rules are the evaluator's: never scored here.
  */
 import { Decimal, ZERO, fmt, round2, sum } from '../decimal';
-import { fmtQuantity, quantity, type Quantity } from '../quantity';
+import { fmtQuantity, parseQuantity, quantity, samePhysicalUnit, type Quantity } from '../quantity';
 import { normName, similarity } from '../text';
 import { inSpaceOf, singleQuantity } from './compare';
 import { bandText, isZeroThreshold, pts, q, roundingText } from './format';
@@ -99,10 +99,26 @@ function unitsOf(measure: Decimal, rule: StepRule): Decimal {
   }
 }
 
+/** "每差1微克/立方米扣0.5分": 差 says by how much, not which way. */
+const UNDIRECTED_STEP_RE = /每(?:比[^，；。]{0,12}?)?差\d/;
+
 function scoreStep(rule: StepRule, actual: ActualValue, max: Decimal): RuleScoreResult {
   const one = singleQuantity(actual);
   if ('error' in one) return fail(one.error);
   const thr = rule.threshold;
+  // A bare 差 reads as a shortfall, right for rates (优良天数比率) but not for every physical measure:
+  // PM10 and noise are better lower (parseStep.ts turns those, and "≤" targets, into ceilings), 溶解氧
+  // higher. A physical measure still read as a floor is left to the evaluator.
+  if (thr.unit === 'physical' && rule.direction === 'below' && UNDIRECTED_STEP_RE.test(normRuleText(rule.text))) {
+    return fail(`评分标准只写“每差”，未写明${q(thr)}是上限还是下限（PM10、噪声越低越好，溶解氧越高越好），无法确定扣分方向，请人工评分`);
+  }
+  // "每超过0.001mg/m³" against a target in 微克/立方米: the step is never converted into the target's unit.
+  if (thr.unit === 'physical') {
+    const stepQ = parseQuantity(rule.stepText);
+    if (stepQ.ok && stepQ.q.unit === 'physical' && !samePhysicalUnit(stepQ.q, thr)) {
+      return fail(`扣分单位${rule.stepText}与标准${q(thr)}的单位不同，无法计算`);
+    }
+  }
   const a = inSpaceOf(one.q, thr);
   if (!a.ok) return a;
   if (rule.rank) {
