@@ -8,7 +8,7 @@ import { toA1 } from '../address';
 import { Decimal, dec, fmt } from '../decimal';
 import { finding, type Finding } from '../findings';
 import type { CellInput } from '../indicators/model';
-import { findQuantities, fmtQuantity, parseQuantity, quantity, type Quantity } from '../quantity';
+import { findQuantities, fmtQuantity, parseQuantity, quantity, samePhysicalUnit, unitKey, type Quantity } from '../quantity';
 import { readTypedActual } from '../typedActual';
 import type { ActualValue, Measure, MonthValue, Rule } from '../rules/types';
 import { bigrams, diceOfBigrams, normName, normText } from '../text';
@@ -59,6 +59,16 @@ export function actualFromCell(cell: CellInput | undefined, rule: Rule, sheet: s
   if (!cell || cell.value === null || (typeof cell.value === 'string' && cell.value.trim() === '')) return null;
   const where = { sheet, cell: toA1(cell.row, cell.col) };
   const text = typeof cell.value === 'string' ? normText(cell.value) : String(cell.value);
+  // "实际到位资金：80万元；计划资金：100万元": several named inputs in one cell (实际值, 评分规则 sheet, the pane),
+  // whatever the rule as a whole reads: they may be scored part by part.
+  const named = namedInputs(text);
+  if (named) {
+    const r = actualFromInputs(named, rule);
+    if ('error' in r) return { error: finding('ACTUAL_UNREADABLE', 'error', `实际值无法读取：${r.error}`, where, { actual: text }) };
+    // Scored part by part, the trace names each input with its value.
+    const derivation = r.actual.kind === 'named' ? undefined : r.display;
+    return { actual: r.actual, display: r.display, source: `${sheet}!${where.cell}`, findings: [], ...(derivation ? { derivation } : {}) };
+  }
   if (rule.kind === 'categorical' || rule.kind === 'grade') {
     return { actual: { kind: 'text', text }, display: text, source: `${sheet}!${where.cell}`, findings: [] };
   }
@@ -67,13 +77,6 @@ export function actualFromCell(cell: CellInput | undefined, rule: Rule, sheet: s
     if (counts.length > 0) {
       return { actual: { kind: 'counts', counts }, display: text, source: `${sheet}!${where.cell}`, findings: [] };
     }
-  }
-  // "实际到位资金：80万元；计划资金：100万元": several named inputs in one cell (实际值, 评分规则 sheet, the pane).
-  const named = namedInputs(text);
-  if (named) {
-    const r = actualFromInputs(named, rule);
-    if ('error' in r) return { error: finding('ACTUAL_UNREADABLE', 'error', `实际值无法读取：${r.error}`, where, { actual: text }) };
-    return { actual: r.actual, display: r.display, source: `${sheet}!${where.cell}`, findings: [], derivation: r.display };
   }
   const r = parseQuantity(cell.value, cell.numberFormat);
   const findings: Finding[] = [];
@@ -213,7 +216,8 @@ export function actualFromInputs(inputs: Record<string, string>, rule: Rule): { 
   if (num < 0 || den < 0 || (m.minus && minus < 0)) return { error: `输入对应不到评分标准的“${m.text || `${m.numerator}/${m.denominator}`}”` };
   const a = read[num].q;
   const b = read[den].q;
-  if (a.unit !== b.unit && !(a.unit === 'none' || b.unit === 'none')) return { error: `“${read[num].name}”与“${read[den].name}”单位不同` };
+  const otherUnit = a.unit !== b.unit ? !(a.unit === 'none' || b.unit === 'none') : a.unit === 'physical' && !samePhysicalUnit(a, b);
+  if (otherUnit) return { error: `“${read[num].name}”与“${read[den].name}”单位不同` };
   if (b.value.isZero()) return { error: `“${read[den].name}”为0，无法计算比率` };
   const top = m.minus ? a.value.minus(read[minus].q.value) : a.value;
   const q = quantity(top.div(b.value), 'percent');
@@ -236,7 +240,7 @@ function planPair(read: { name: string; q: Quantity }[]): Measure | null {
   if (actuals.length !== 1 || plans.length !== 1) return null;
   const [actual] = actuals;
   const [plan] = plans;
-  if (!actual || !plan || actual.q.unitText !== plan.q.unitText) return null;
+  if (!actual || !plan || unitKey(actual.q) !== unitKey(plan.q)) return null;
   return { numerator: actual.name, denominator: plan.name, text: `${actual.name}/${plan.name}` };
 }
 

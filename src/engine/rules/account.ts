@@ -96,11 +96,24 @@ function inName(text: string, s: Scanned, name: string): boolean {
   return rest.length > 0 && text.startsWith(rest, s.end);
 }
 
+/** A section number opening a statement: three levels ("1.2.1"), or two before a quote ("2.1“一池三改”"). */
+const SECTION_NUMBER = /^\d+(?:\.\d+){2,3}(?![\d.%])|^\d+\.\d+(?=["“《])/;
+
+function inSection(text: string, s: Scanned): boolean {
+  let start = s.start;
+  while (start > 0 && /[\d.]/.test(text[start - 1])) start--;
+  if (start > 0 && !/[；。;\n:，]/.test(text[start - 1])) return false;
+  const m = SECTION_NUMBER.exec(text.slice(start));
+  return !!m && s.end <= start + m[0].length;
+}
+
 /** Numbers no rule needs to read: "×100%" in a definition, points of 0, part of a name. */
 function exempt(text: string, s: Scanned, name: string): boolean {
   const before = text[s.start - 1] ?? '';
   // Item numbers: "2.报名率", "(3)", "1、" at the start of a statement.
   if (s.q.unit === 'none' && /^(?:[；。;\n(（:，]|)$/.test(before) && /^[.、)）](?!\d)/.test(text.slice(s.end))) return true;
+  // Section numbers: "1.2.1\"一池三改\"中…", "2.1“…”" at the start of a statement.
+  if (inSection(text, s)) return true;
   if (/^100%$/.test(s.raw) && /[×*xX]/.test(before)) return true;
   if (s.q.unit === 'score' && s.q.value.isZero()) return true;
   return inName(text, s, name);

@@ -12,12 +12,13 @@ import { parseQuantity } from '../quantity';
 import { explainRule, parseRule, type scoreRule } from '../rules';
 import { scoreActual } from './compound';
 import { statementBound, statementOf, statementReadable } from './statement';
+import { splitActualTarget } from './inputs';
 import { QUANTITATIVE_KINDS, type Rule } from '../rules/types';
 import type { ScoreSource } from '../result';
 import { isEngineValue, type EngineState } from '../state';
 import { cellText, normText, stripInvisible } from '../text';
 import type { DataContext } from '../data/context';
-import { actualFromCell, bindFromData, type Bound } from '../data/bind';
+import { actualFromCell, bindFromData, namedInputs, type Bound } from '../data/bind';
 import { checkEnteredChecklist, leafChecklist, type ChecklistOutcome } from '../checklist';
 import type { ItemJudgement } from '../options';
 // Hook (issue 12): an evidence column that explains the deduction counts as its 扣分说明.
@@ -131,8 +132,13 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
   }
 
   const targetCell = leaf.cells.target;
-  const targetParsed = !isBlank(targetCell) ? parseQuantity(targetCell!.value, targetCell!.numberFormat) : null;
   const context = [leaf.texts.explanation, leaf.texts.description, ...(env.companion?.context ?? [])].filter((t): t is string => !!t);
+  // The 实际值 as typed (a correction from the pane first); several named inputs are read by name.
+  const typedActual = env.override?.actual ?? (typeof leaf.cells.actual?.value === 'string' ? leaf.cells.actual.value : '');
+  const named = namedInputs(normText(typedActual));
+  // "实际完成值：82%；年度目标值：80%" and no 目标值 column: the line is the target, the other the actual.
+  const split = named && isBlank(targetCell) && ruleText ? splitActualTarget(ruleText, { name: leaf.name, max, context }, named) : null;
+  const targetParsed = split ? parseQuantity(split.target) : !isBlank(targetCell) ? parseQuantity(targetCell!.value, targetCell!.numberFormat) : null;
   const rule = ruleText ? parseRule(ruleText, { name: leaf.name, max, context, target: targetParsed?.ok ? targetParsed.q : null }) : null;
   const explanation = rule ? explainRule(rule, max) : '没有评分标准，需评价人打分';
 
@@ -183,12 +189,17 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
 
   // The actual value: override, then the 实际值 cell, then the data sheets.
   let bound: Bound | null = null;
+  // Several named inputs ("少制定年度计划：1条；…") are scored part by part whatever the whole text reads.
+  const byParts = !!named && !split;
   // Rules the evaluator scores (judgement, checklist) still take a typed statement one clause speaks of.
-  const statementOnly = rule?.kind === 'judgement' || rule?.kind === 'checklist';
-  if (rule && (!statementOnly || statementReadable(rule))) {
-    const overrideCell: CellInput | undefined = env.override?.actual
-      ? { row: leaf.row, col: leaf.nameCell.col, value: env.override.actual, numberFormat: null, formula: null }
-      : undefined;
+  const statementOnly = !byParts && (rule?.kind === 'judgement' || rule?.kind === 'checklist');
+  if (rule && (byParts || !statementOnly || statementReadable(rule))) {
+    const actualAt = leaf.cells.actual ?? { row: leaf.row, col: leaf.nameCell.col };
+    const overrideCell: CellInput | undefined = split
+      ? { row: actualAt.row, col: actualAt.col, value: split.actual, numberFormat: null, formula: null }
+      : env.override?.actual
+        ? { row: leaf.row, col: leaf.nameCell.col, value: env.override.actual, numberFormat: null, formula: null }
+        : undefined;
     let fromCell = actualFromCell(overrideCell ?? leaf.cells.actual, rule, env.sheet);
     // "已及时清理", "未按时下达": words, not a number, that one of the rule's clauses speaks of.
     if (fromCell && 'error' in fromCell) fromCell = statementBound(fromCell, rule, max) ?? fromCell;
@@ -201,7 +212,7 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
     if (statementOnly && !(fromCell && !('error' in fromCell) && fromCell.actual.kind === 'statement')) fromCell = null;
     if (fromCell && 'error' in fromCell) findings.push(fromCell.error);
     else if (fromCell) bound = fromCell;
-    if (!bound && !statementOnly && !(fromCell && 'error' in fromCell)) {
+    if (!bound && !statementOnly && !byParts && rule.kind !== 'judgement' && rule.kind !== 'checklist' && !(fromCell && 'error' in fromCell)) {
       const b = bindFromData([leaf.name, rule.subject], rule, env.data, env.override?.dataSource);
       if (b.kind === 'bound') bound = b.bound;
       else if (b.kind === 'ambiguous') {

@@ -10,6 +10,7 @@ import { actualFromCell, actualFromInputs } from '../data/bind';
 import { explainRule, parseRule } from '../rules';
 import { scoreActual } from './compound';
 import { statementBound, statementOf } from './statement';
+import { splitActualTarget } from './inputs';
 import type { Rule } from '../rules/types';
 import { extractItems, judgeChecklist } from '../checklist';
 import type { ItemJudgement } from '../options';
@@ -33,30 +34,14 @@ export interface TypedIndicator {
 export type TypedResult =
   { ok: true; rule: Rule; explanation: string; score: Decimal; trace: string } | { ok: false; rule: Rule; explanation: string; reason: string };
 
-/** An input that names the line to reach: 年度目标值, 计划数, 历史最佳水平, 标准. */
-const TARGET_NAME = /目标|计划|标准|基数|任务数|指标值|历史最佳|上年/;
-
 /**
- * Two inputs, one the achieved value and one the line it is judged against
- * ("实际完成值" and "年度目标值"), when the text defines no ratio of them: the
- * line becomes the indicator's target, the other the actual.
+ * Two inputs, one the achieved value and one the line it is judged against: the line
+ * becomes the indicator's target, the other the actual (scoring/inputs.ts).
  */
 function actualAndTarget(input: TypedIndicator): TypedIndicator {
-  const entries = Object.entries(input.inputs ?? {});
-  if (entries.length !== 2 || input.target) return input;
-  const targets = entries.filter(([k]) => TARGET_NAME.test(k));
-  if (targets.length !== 1) return input;
-  const [actual] = entries.filter(([k]) => !TARGET_NAME.test(k));
-  const probe = parseRule(input.ruleText, { name: input.name, max: input.max, context: input.context });
-  if (probe.measure) return input;
-  // Only when the text alone has no line to judge against ("与计划每相差4%" compares the ratio with
-  // 100%), or when the line read with the target is that target ("未达成任务数的，每少1人扣0.2分").
-  const needsTarget = probe.kind === 'judgement' || (probe.kind === 'proportional' && !probe.target);
-  const t = parseQuantity(targets[0][1]);
-  const withTarget = t.ok ? parseRule(input.ruleText, { name: input.name, max: input.max, context: input.context, target: t.q }) : null;
-  const usesTarget = withTarget?.kind === 'step' && t.ok && withTarget.threshold === t.q;
-  if (!needsTarget && !usesTarget) return input;
-  return { ...input, inputs: undefined, actual: actual[1], target: targets[0][1] };
+  if (!input.inputs || input.target) return input;
+  const split = splitActualTarget(input.ruleText, { name: input.name, max: input.max, context: input.context }, input.inputs);
+  return split ? { ...input, inputs: undefined, actual: split.actual, target: split.target } : input;
 }
 
 export function scoreTyped(typed: TypedIndicator): TypedResult {
