@@ -84,7 +84,7 @@ export function actualFromCell(cell: CellInput | undefined, rule: Rule, sheet: s
   if (r.ok) q = r.q;
   else {
     // "发现3处", "三次", "第5名", "无", "延迟15天": words around the number, as evaluators type them.
-    const typed = readTypedActual(text, countUnitOf(rule));
+    const typed = complete(rule, text) ?? readTypedActual(text, countUnitOf(rule));
     if (!typed.ok) {
       const reason = r.empty ? r.reason : typed.reason;
       return { error: finding('ACTUAL_UNREADABLE', 'error', `实际值无法读取：${reason}`, where, { actual: text }) };
@@ -109,6 +109,16 @@ export function actualFromCell(cell: CellInput | undefined, rule: Rule, sheet: s
     } else q = { ...q, unit: 'percent', unitText: '%' };
   }
   return { actual: { kind: 'quantity', q }, display: fmtQuantity(q), source: `${sheet}!${where.cell}`, findings };
+}
+
+/** Words saying nothing is missing. */
+const COMPLETE_WORDS = /^(?:全部|均已?|各项)?(?:齐全|具备|完整|健全)$/;
+
+/** "齐全" against tiers of what is missing ("缺一项得7分…"): none missing. */
+function complete(rule: Rule, text: string): ReturnType<typeof readTypedActual> | null {
+  if (rule.kind !== 'bands' || !rule.countsMissing || !COMPLETE_WORDS.test(text.replace(/\s+/g, ''))) return null;
+  const unit = rule.bands.find((b) => b.lo)?.lo?.unitText ?? '项';
+  return { ok: true, value: { q: quantity(dec(0), 'count', unit), prefix: text, note: `“${text}”按缺0${unit}计` } };
 }
 
 /** "名称：值；名称：值" with two or more pairs, or null. */

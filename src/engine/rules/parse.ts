@@ -15,7 +15,7 @@ import { parseGrade } from './parseGrade';
 import { parsePerMonth } from './parseMonthly';
 import { parseAdditive, parsePerOccurrence } from './parseOccurrence';
 import { parseProportional } from './parseProportional';
-import { parseBands, parseCategorical, parseChecklist, parseTiers } from './parseSegments';
+import { parseBands, parseCategorical, parseChecklist, parseMissingTiers, parseTiers } from './parseSegments';
 import { hasStepClause, parseStep } from './parseStep';
 import { parseRank } from './parseRank';
 import { runMap } from '../runCache';
@@ -33,6 +33,7 @@ function parseWith(env: ParseEnv): Rule {
     parsePerMonth(env) ??
     parseRank(env) ??
     parseStep(env) ??
+    parseMissingTiers(env, segs) ??
     parseAdditive(env) ??
     parseBands(env, segs) ??
     parseTiers(env) ??

@@ -232,6 +232,55 @@ export function parseCategorical(env: ParseEnv, segs: Segment[]): CategoricalRul
   return { kind: 'categorical', text: env.raw, subject: env.ctx.name ?? '', statedFull, options };
 }
 
+/** "缺一项", "少2个": a count of what is missing, opening a tier's condition. */
+const MISSING_RE = /^(?:每)?(?:缺|少|缺少)(\d+)(项|个|次|处|条|份|本|人)(?:及以上|以上)?(?:的)?$/;
+
+/**
+ * Tiers by how many are missing: "…制度制订并上墙率达100%计15分，缺一项得7分，缺两项得4分，
+ * 缺三项不得分". The full mark (the max) is for none missing; each tier gives its points for
+ * exactly that count; a last tier of nothing ("缺三项不得分", "缺3项及以上不得分") goes on
+ * upward. A count between or past the tiers named is no band (pending). The full-mark
+ * clause must give the max; its own figure ("达100%") restates "none missing".
+ */
+export function parseMissingTiers(env: ParseEnv, segs: Segment[]): BandsRule | null {
+  const max = env.ctx.max;
+  if (!max || segs.length < 3 || /每/.test(env.text)) return null;
+  const [full, ...tiers] = segs;
+  const fullPoints = full.outcome.fraction?.eq(1) ? max : full.outcome.points;
+  if (!fullPoints || !fullPoints.eq(max)) return null;
+  const fullCond = lastClause(full.cond);
+  // "…达100%": the standard restated, no other figure.
+  const fullNumbers = scanQuantities(maskDates(fullCond));
+  if (fullNumbers.length > 1 || (fullNumbers.length === 1 && !(fullNumbers[0].q.unit === 'percent' && fullNumbers[0].q.value.eq(1)))) return null;
+  const bands: Band[] = [];
+  let unit = '';
+  for (const t of tiers) {
+    const m = MISSING_RE.exec(lastClause(t.cond).replace(/^[，、]+/, ''));
+    if (!m) return null;
+    const points = t.outcome.points ?? (t.outcome.fraction && max ? max.times(t.outcome.fraction) : null);
+    if (points === null) return null;
+    if (unit && unit !== m[2]) return null;
+    unit = m[2];
+    const n = readQuantity(m[1], m[2]);
+    if (!n) return null;
+    bands.push({ lo: n, loInclusive: true, hi: n, hiInclusive: true, points, text: lastClause(t.cond).replace(/的$/, '') });
+  }
+  // Counts named in order, points falling.
+  for (let i = 1; i < bands.length; i++) {
+    if (!bands[i].lo!.value.gt(bands[i - 1].lo!.value) || bands[i].points.gt(bands[i - 1].points)) return null;
+  }
+  const last = bands[bands.length - 1];
+  if (last.points.isZero()) {
+    last.hi = null;
+    last.hiInclusive = false;
+  }
+  const none = { ...bands[0].lo!, value: ZERO, text: `0${unit}` };
+  bands.unshift({ lo: none, loInclusive: true, hi: none, hiInclusive: true, points: max, text: '无缺项' });
+  const rule: BandsRule = { kind: 'bands', text: env.raw, subject: env.ctx.name ?? '', statedFull: max, bands, countsMissing: true };
+  if (fullNumbers.length === 1) rule.accounted = [fullNumbers[0].q.value.times(100)];
+  return rule;
+}
+
 /** A deduction or a zero that ends a tier's clause ("迟报2天扣10分", "2次及以上不得分"). */
 const TIER_OUTCOME_RE = new RegExp(`扣(?:减|除)?(${NUM})分|不得分|不计分|得0分|为0分`, 'g');
 

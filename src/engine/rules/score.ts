@@ -205,7 +205,8 @@ function scoreBands(rule: BandsRule, actual: ActualValue, max: Decimal): RuleSco
       note ??= a.note;
     }
     if (v === null || inBand(v, b.lo?.value ?? null, b.loInclusive, b.hi?.value ?? null, b.hiInclusive)) {
-      const where = !ref ? `不满足以上区间（${b.text || '否则'}）` : b.lo && b.hi ? `在${bandText(b)}区间` : bandText(b);
+      const single = b.lo && b.hi && b.lo.value.eq(b.hi.value) && b.loInclusive && b.hiInclusive;
+      const where = !ref ? `不满足以上区间（${b.text || '否则'}）` : single ? `即“${b.text}”` : b.lo && b.hi ? `在${bandText(b)}区间` : bandText(b);
       let trace = `${labelOf(rule, one.label)}${shown(one.q, note)}，${where}，得${pts(b.points)}`;
       if (b.points.gt(max)) trace += `，超过${pts(max)}按${pts(max)}计`;
       return finish(b.points, max, trace);

@@ -135,6 +135,8 @@ export interface Band {
 export interface BandsRule extends RuleBase {
   kind: 'bands';
   bands: Band[];
+  /** The bands count what is missing ("缺一项得7分，缺两项得4分"): "齐全" typed as the actual is none missing. */
+  countsMissing?: boolean;
 }
 
 /**

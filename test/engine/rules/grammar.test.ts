@@ -44,6 +44,29 @@ describe('options with a bare 0分', () => {
   });
 });
 
+describe('tiers by how many are missing', () => {
+  // xxcw-01 (corpus/project.json).
+  const t =
+    '学校财务制度、学生食堂财务管理制度、贫困生资助工作管理制度、专项资金管理制度、校舍维修工作管理制度等制度制订并上墙率达100%计15分,缺一项得7分,缺两项得4分,缺三项不得分';
+  test('each count its points, the last tier of nothing goes on upward, 齐全 is none missing', () => {
+    expect(score(t, '15', '齐全')).toBe('15');
+    expect(score(t, '15', '缺0项')).toBe('15');
+    expect(score(t, '15', '缺1项')).toBe('7');
+    expect(score(t, '15', '缺两项')).toBe('4');
+    expect(score(t, '15', '缺3项')).toBe('0');
+    expect(score(t, '15', '缺5项')).toBe('0');
+  });
+  test('a last tier with points does not go on: past it is pending', () => {
+    const open = '制度齐全计10分,缺一项得6分,缺两项得3分';
+    expect(score(open, '10', '缺2项')).toBe('3');
+    expect(score(open, '10', '缺3项')).toMatch(/^pending/);
+  });
+  test('a full mark other than the max, or points that rise, is no tier list', () => {
+    expect(parseRule(t, { max: dec(20) }).kind).not.toBe('bands');
+    expect(parseRule('制度齐全计10分,缺一项得3分,缺两项得6分', { max: dec(10) }).kind).not.toBe('bands');
+  });
+});
+
 describe('lower-is-better bands', () => {
   const t = '预算调整率=0，计3分；0-10%（含），计2分；10-20%（含），计1分；20-30%（含），计0.5分；大于30%不得分。';
   test.each([
