@@ -120,7 +120,8 @@ function exempt(text: string, s: Scanned, name: string): boolean {
 }
 
 const CAP_WORDS = /(?:最高|最多|不超过|不得超过|共|上限|满分|为限|分值为|加满|扣满)[^，；。]{0,2}$/;
-const SCORING_WORDS = /[扣得分计记]|满分|为止/;
+/** Words that score: 计/记 only as an outcome ("计5分", "记满分"), not in 登记, 计划, 会计. */
+const SCORING_WORDS = /[扣得分]|[计记](?:\d|满分|零分|0分)|满分|为止/;
 /**
  * A measure defined, not scored: "预算执行率=实际支出/预算数×100%" (the left side is no
  * score), or a survey's answer weights ("通过问卷调查…权重分别为100%、80%…").

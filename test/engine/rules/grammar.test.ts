@@ -230,3 +230,13 @@ describe('one condition and an otherwise', () => {
     expect(score('未发现任何违规违纪行为,得10分,否则不得分。', '10', '未发现违规违纪行为')).not.toBe('0');
   });
 });
+
+describe('计 and 记 score only as outcomes', () => {
+  // as-zb-1 (corpus/assess.json): 登记 in a requirement sentence is no scoring word.
+  const t = '2.报名率:本村当年年满18周岁男性公民登记率为100%,该项分值为0.5分每少一人扣0.1分,扣完为止';
+  test('a requirement sentence with 登记 is not a scoring clause', () => {
+    expect(score(t, '0.5', '少登记2人')).toBe('0.3');
+    expect(score(t, '0.5', '少登记5人')).toBe('0');
+    expect(score(t, '0.5', '少登记4人')).toBe('0.1');
+  });
+});
