@@ -34,6 +34,7 @@ function ruleNumbers(rule: Rule): Decimal[] {
       addQ(rule.target);
       add(rule.points);
       addQ(rule.zeroBelow);
+      addQ(rule.fullAt);
       break;
     case 'step':
       addQ(rule.threshold);

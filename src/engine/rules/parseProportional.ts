@@ -46,7 +46,7 @@ export function parseProportional(env: ParseEnv): ProportionalRule | null {
   FORMULA_RE.lastIndex = 0;
   while ((m = FORMULA_RE.exec(text))) last = m;
   const formula = last ? fromFormula(env, last) : null;
-  if (formula) return withCutoff(env, formula);
+  if (formula) return withFullAt(env, withCutoff(env, formula));
   const product = PRODUCT_RE.exec(text);
   if (product) {
     const points = new Decimal((product[1] ?? product[4]).replace(/,/g, ''));
@@ -85,6 +85,26 @@ export function parseProportional(env: ParseEnv): ProportionalRule | null {
     return withCutoff(env, rule);
   }
   return null;
+}
+
+/** "达95%，得10分", "达到95%以上的得满分" before the formula. */
+const FULL_AT_RE = new RegExp(`(?:达|达到|≥|不低于)(${NUM})%(?:及以上|以上)?(?:的)?[，,]?(?:得|计|记)(?:(满分)|(${NUM})分)`);
+
+/**
+ * "造林成活率达95%，得10分，低于95%，得分=造林成活率×10分": at or above the line the full
+ * points, below it the formula. Only when the line is below the formula's own full mark
+ * (100% of the target) and the points are the formula's, and the text says what happens below.
+ */
+function withFullAt(env: ParseEnv, rule: ProportionalRule): ProportionalRule {
+  const f = FULL_AT_RE.exec(env.text);
+  if (!f || !rule.target || rule.target.unit !== 'percent' || !rule.target.value.eq(1)) return rule;
+  const line = readQuantity(f[1], '%');
+  if (!line || !line.value.lt(1) || !line.value.gt(0)) return rule;
+  const points = f[2] ? null : new Decimal(f[3]);
+  if (points && !(rule.points ? points.eq(rule.points) : env.ctx.max && points.eq(env.ctx.max))) return rule;
+  if (!new RegExp(`(?:低于|未达到|不足|小于)${f[1]}%`).test(env.text)) return rule;
+  rule.fullAt = line;
+  return rule;
 }
 
 /** "达到90%以上按比例得分，低于90%不得分": the cut-off, and the restated line it repeats. */

@@ -69,6 +69,10 @@ function scoreProportional(rule: ProportionalRule, actual: ActualValue, max: Dec
       return finish(ZERO, max, `${labelOf(rule, one.label)}${shown(one.q, a.note)}，${rule.zeroAtCutoff ? '不高于' : '低于'}${q(cut)}，得0分`);
     }
   }
+  if (rule.fullAt && a.value.gte(rule.fullAt.value)) {
+    const full = rule.points && rule.points.lt(max) ? rule.points : max;
+    return finish(full, max, `${labelOf(rule, one.label)}${shown(one.q, a.note)}，达到${q(rule.fullAt)}，得${pts(full)}`);
+  }
   if (rule.inverse) {
     const head = `${labelOf(rule, one.label)}${shown(one.q, a.note)}`;
     if (a.value.lte(target.value)) return finish(max, max, `${head}，不高于目标值${q(target)}，得满分${pts(max)}`);

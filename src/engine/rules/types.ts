@@ -67,6 +67,11 @@ export interface ProportionalRule extends RuleBase {
   /** True when the strict reading of zeroBelow is "at or below" ("90%及以下不得分"). */
   zeroAtCutoff?: boolean;
   /**
+   * A line at or above which the score is the full points, the formula applying below it
+   * ("造林成活率达95%，得10分，低于95%，得分=造林成活率×10分": 94% gives 9.4, 95% gives 10).
+   */
+  fullAt?: Quantity;
+  /**
    * Lower is better (结转结余率 ≤ target): full marks at or below the target,
    * otherwise target ÷ actual × points.
    */

@@ -240,3 +240,17 @@ describe('计 and 记 score only as outcomes', () => {
     expect(score(t, '0.5', '少登记4人')).toBe('0.1');
   });
 });
+
+describe('a line of full marks before a formula', () => {
+  // prj-slcx-01 (corpus/project.json): at or above 95% the full points, below it the formula.
+  const t = '造林成活率达95%,得10分,低于95%,得分=造林成活率×10分。';
+  test('95% is full, just below it the formula', () => {
+    expect(score(t, '10', '95%')).toBe('10');
+    expect(score(t, '10', '96%')).toBe('10');
+    expect(score(t, '10', '94.99%')).toBe('9.5');
+    expect(score(t, '10', '60%')).toBe('6');
+  });
+  test('the line unread when the text does not say what happens below it', () => {
+    expect(parseRule('造林成活率达95%,得10分,得分=造林成活率×10分', { max: dec(10) }).kind).toBe('judgement');
+  });
+});
