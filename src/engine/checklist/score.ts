@@ -193,7 +193,7 @@ export function judgeChecklist(
     } else if (item.kind === 'award' && j.verdict === 'partial' && j.value!.lt(item.points)) {
       parts.push(`“${item.label}”部分符合，扣${fmt(item.points.minus(j.value!))}分${j.reason ? `（${j.reason}）` : ''}`);
     } else if (item.kind === 'deduct' && j.value!.gt(0)) {
-      parts.push(`${j.reason || item.label}，扣${fmt(j.value!)}分`);
+      parts.push(`${j.reason || (item.requirement ? `不符合“${item.label}”` : item.label)}，扣${fmt(j.value!)}分`);
     }
   }
   const full = max ?? items.total ?? score;
