@@ -183,7 +183,7 @@ export function actualFromInputs(inputs: Record<string, string>, rule: Rule): { 
   if (read.length === 1) return { actual: { kind: 'quantity', q: read[0].q, label: read[0].name }, display: fmtQuantity(read[0].q) };
   // Counts of the alternatives of one deduction ("每缺少一个项目或项目填写错误", "瞒报、漏报、多报的"): their sum.
   if (rule.kind === 'perOccurrence' && rule.items.length === 1 && /或|、/.test(rule.items[0].label)) {
-    if (read.some((x) => x.q.unit !== 'count' && x.q.unit !== 'none')) return { error: '计数的输入须为个数' };
+    if (read.some((x) => x.q.unit !== 'count' && x.q.unit !== 'none')) return byParts('计数的输入须为个数');
     const total = read.reduce((a, x) => a.plus(x.q.value), dec(0));
     const q = quantity(total, 'count', rule.items[0].unitWord);
     return {
@@ -193,7 +193,7 @@ export function actualFromInputs(inputs: Record<string, string>, rule: Rule): { 
   }
   // Counts per kind ("主办件: 12件", "协办件: 10件") for a rule that counts several kinds.
   if ((rule.kind === 'additive' || rule.kind === 'perOccurrence') && rule.items.length > 1) {
-    if (read.some((x) => x.q.unit !== 'count' && x.q.unit !== 'none')) return { error: '按类别计数的输入须为个数' };
+    if (read.some((x) => x.q.unit !== 'count' && x.q.unit !== 'none')) return byParts('按类别计数的输入须为个数');
     return {
       actual: { kind: 'counts', counts: read.map((x) => ({ label: x.name, n: x.q.value })) },
       display: read.map((x) => `${x.name}${fmtQuantity(x.q)}`).join('，'),

@@ -39,8 +39,9 @@ export function targetFromTexts(texts: string[], accept: (q: Quantity) => boolea
   return fallback;
 }
 
-export function makeEnv(raw: string, ctx: RuleContext): ParseEnv {
-  const text = normRuleText(raw);
+/** `source`: the text as typed, line breaks kept (table rows pasted as lines, see normRuleText). */
+export function makeEnv(raw: string, ctx: RuleContext, source: string = raw): ParseEnv {
+  const text = normRuleText(source);
   let quantities: Scanned[] | undefined;
   let outcomes: Outcome[] | undefined;
   return {

@@ -77,8 +77,30 @@ export const CIRCLED_CLASS = CIRCLED;
 const ODD_SYMBOLS = /[≧≦﹪—–－～~〜﹙﹚［【］】．：＝]/;
 
 /** The canonical rule text: half-width, no whitespace, unified symbols, digits for counting numerals. */
+/**
+ * A table row pasted as a line, its points in the next cell ("…设备完好率100%  10",
+ * "…保值率指标<1  0"): a condition ending in a figure or a comparison, blank space, then a
+ * bare number at the end of the line, is "condition，得N分；". Without this the spaces go
+ * and "100% 10" would read as one figure. Questions ("…是否齐全? 2") are checklist items,
+ * left as they are.
+ */
+const CELL_ROW = /^(.*[\d%‰])[ \t\u3000]+(\d+(?:\.\d+)?)[ \t\u3000]*$/;
+
+function cellRows(raw: string): string {
+  if (!raw.includes('\n') && !/[ \t\u3000]\d+(?:\.\d+)?[ \t\u3000]*$/.test(raw)) return raw;
+  let rows = 0;
+  const lines = raw.split(/\r?\n/).map((line) => {
+    const m = CELL_ROW.exec(line);
+    if (!m || /[?？]/.test(m[1])) return line;
+    rows++;
+    return `${m[1]}，得${m[2]}分；`;
+  });
+  // A table: every line is a row of its own ("…≥90% 按比例计算得分" too), not a sentence wrapped.
+  return rows > 0 ? lines.map((l) => (/[；;。，,]\s*$/.test(l) || !l.trim() ? l : `${l}；`)).join('\n') : raw;
+}
+
 export function normRuleText(text: unknown): string {
-  let s = normText(text).replace(/\s+/g, '');
+  let s = normText(typeof text === 'string' ? cellRows(text) : text).replace(/\s+/g, '');
   // Most texts have none of the symbols below: skip the eleven passes then.
   if (ODD_SYMBOLS.test(s))
     s = s

@@ -24,25 +24,54 @@ function judgement(env: ParseEnv, reason: string): JudgementRule {
   return { kind: 'judgement', text: env.raw, subject: env.ctx.name ?? '', statedFull: null, reason };
 }
 
+/** The readings tried, from the most specific wording to the most generic. */
+function readings(env: ParseEnv, segs: ReturnType<typeof segments>, hasDeduction: boolean): (() => Rule | null)[] {
+  return [
+    () => parseGrade(env),
+    () => parsePerMonth(env),
+    () => parseRank(env),
+    () => parseStep(env),
+    () => parseMissingTiers(env, segs),
+    () => parseAdditive(env),
+    () => parseBands(env, segs),
+    () => parseTiers(env),
+    () => parseChecklist(env, segs, false),
+    () => parsePerOccurrence(env),
+    () => parseCategorical(env, segs),
+    () => parseProportional(env),
+    () => parseChecklist(env, segs, !hasDeduction),
+  ];
+}
+
+/** A reading with the measure its text defines, accounted (clauses left unread set it aside). */
+function finish(rule: Rule, env: ParseEnv): Rule {
+  if (rule.kind !== 'judgement' && rule.kind !== 'checklist') {
+    const measure = rule.kind === 'proportional' && rule.ratioOf ? { ...rule.ratioOf, text: '' } : readMeasure(env.text);
+    if (measure) rule.measure = measure;
+  }
+  return accountFor(rule, env);
+}
+
+/**
+ * The first reading that accounts for every numbered clause. When the first reading found
+ * leaves clauses unread, a later one the engine scores by itself may read them all
+ * ("…完好率100%，得10分；…≥90%按比例计算得分；…<90%，得0分" is no set of bands but a
+ * proportion with a cut-off); if none does, the first is set aside with its unread clauses.
+ */
 function parseWith(env: ParseEnv): Rule {
   if (!env.text) return judgement(env, '没有评分标准');
   const segs = segments(env.text, env.outcomes());
   const hasDeduction = /扣(?:减|除)?\d/.test(env.text);
-  const rule =
-    parseGrade(env) ??
-    parsePerMonth(env) ??
-    parseRank(env) ??
-    parseStep(env) ??
-    parseMissingTiers(env, segs) ??
-    parseAdditive(env) ??
-    parseBands(env, segs) ??
-    parseTiers(env) ??
-    parseChecklist(env, segs, false) ??
-    parsePerOccurrence(env) ??
-    parseCategorical(env, segs) ??
-    parseProportional(env) ??
-    parseChecklist(env, segs, !hasDeduction);
-  if (rule) return rule;
+  let first: Rule | null = null;
+  for (const read of readings(env, segs, hasDeduction)) {
+    const rule = read();
+    if (!rule) continue;
+    if (first && !ACCOUNTED_KINDS.has(rule.kind)) continue;
+    const done = finish(rule, env);
+    if (!(done.kind === 'judgement' && done.unread)) return done;
+    first ??= done;
+  }
+  if (first) return first;
   if (hasStepClause(env.text)) return judgement(env, '有按单位扣分的规定，但找不到起扣的标准值');
   if (segs.length > 0) return judgement(env, '评分标准为定性描述，无法对应到可计算的条件');
   if (hasDeduction) return judgement(env, '有扣分规定，但没有写明按什么计数');
@@ -98,13 +127,8 @@ function parseUncached(text: string, ctx: RuleContext): Rule {
   let raw = '';
   try {
     raw = normText(text);
-    const env = makeEnv(raw, ctx);
-    const rule = parseWith(env);
-    if (rule.kind !== 'judgement' && rule.kind !== 'checklist') {
-      const measure = rule.kind === 'proportional' && rule.ratioOf ? { ...rule.ratioOf, text: '' } : readMeasure(env.text);
-      if (measure) rule.measure = measure;
-    }
-    return accountFor(rule, env);
+    const env = makeEnv(raw, ctx, typeof text === 'string' ? text : raw);
+    return parseWith(env);
   } catch (e) {
     return {
       kind: 'judgement',

@@ -15,7 +15,7 @@ const FORMULA_RE = /得分(?:值)?(?:=|为)([^。；]+)/g;
 const PRODUCT_RE = new RegExp(`[(]?(${NUM})分[×*xX]([^，；。()=×*]{1,20}?率)[)]?|([^，；。()=×*]{1,20}?率)[×*xX](${NUM})分`);
 /** "低于90%不得分", "90%以下不得分", "未达到90%的不得分": a cut-off under which nothing is scored. */
 const CUTOFF_RE = new RegExp(
-  `(?:低于|小于|不足|未达到|未达)(${NUM})(%|个百分点)?(?:的)?[，]?(?:该指标|本指标|则)?(?:不得分|不计分|得0分|为0分)|(${NUM})(%)?(以下|及以下)(?:的)?[，]?(?:不得分|不计分|得0分)`,
+  `(?:低于|小于|不足|未达到|未达|<)(${NUM})(%|个百分点)?(?:的)?[，]?(?:该指标|本指标|则)?(?:不得分|不计分|得0分|为0分)|(${NUM})(%)?(以下|及以下)(?:的)?[，]?(?:不得分|不计分|得0分)`,
 );
 const CAP_RE = /超过[^，；。)]{0,8}?按[^，；。)]{0,8}?计|最高不超过|最多不超过|不超过满分|不得超过|封顶|最高为|最高得|以满分计|按满分计/;
 const MUL = '[×*xX]';
@@ -82,7 +82,7 @@ export function parseProportional(env: ParseEnv): ProportionalRule | null {
     };
     if (ctxTarget) rule.targetRef = '目标值';
     if (inverse) rule.inverse = true;
-    return withCutoff(env, rule);
+    return withFullAt(env, withCutoff(env, rule));
   }
   return null;
 }
@@ -90,12 +90,22 @@ export function parseProportional(env: ParseEnv): ProportionalRule | null {
 /** "达95%，得10分", "达到95%以上的得满分" before the formula. */
 const FULL_AT_RE = new RegExp(`(?:达|达到|≥|不低于)(${NUM})%(?:及以上|以上)?(?:的)?[，,]?(?:得|计|记)(?:(满分)|(${NUM})分)`);
 
+/** "…完好率100%，得10分", "达到100%的得满分": full marks at the whole of the target. */
+const RESTATED_FULL_RE = new RegExp(`(?:^|[^\\d.])100%(?:的)?[，,]?(?:得|计|记)(?:满分|(${NUM})分)`);
+
 /**
  * "造林成活率达95%，得10分，低于95%，得分=造林成活率×10分": at or above the line the full
  * points, below it the formula. Only when the line is below the formula's own full mark
  * (100% of the target) and the points are the formula's, and the text says what happens below.
  */
 function withFullAt(env: ParseEnv, rule: ProportionalRule): ProportionalRule {
+  // "…完好率100%，得10分；…≥90%按比例计算得分": the formula's own full mark, restated.
+  const r = RESTATED_FULL_RE.exec(env.text);
+  if (r && rule.target?.unit === 'percent' && rule.target.value.eq(1)) {
+    const pts = r[1] ? new Decimal(r[1]) : null;
+    const full = rule.points ?? env.ctx.max ?? null;
+    if (!pts || (full && pts.eq(full))) rule.accounted = [...(rule.accounted ?? []), new Decimal(100), ...(pts ? [pts] : [])];
+  }
   const f = FULL_AT_RE.exec(env.text);
   if (!f || !rule.target || rule.target.unit !== 'percent' || !rule.target.value.eq(1)) return rule;
   const line = readQuantity(f[1], '%');

@@ -139,7 +139,10 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
   // "实际完成值：82%；年度目标值：80%" and no 目标值 column: the line is the target, the other the actual.
   const split = named && isBlank(targetCell) && ruleText ? splitActualTarget(ruleText, { name: leaf.name, max, context }, named) : null;
   const targetParsed = split ? parseQuantity(split.target) : !isBlank(targetCell) ? parseQuantity(targetCell!.value, targetCell!.numberFormat) : null;
-  const rule = ruleText ? parseRule(ruleText, { name: leaf.name, max, context, target: targetParsed?.ok ? targetParsed.q : null }) : null;
+  // The cell as typed, line breaks kept: a table pasted into one cell has a row per line (normRuleText).
+  const typedRule =
+    ruleOrigin === 'sheet' && typeof leaf.cells.rule?.value === 'string' && normText(leaf.cells.rule.value) === ruleText ? leaf.cells.rule.value : ruleText;
+  const rule = ruleText ? parseRule(typedRule, { name: leaf.name, max, context, target: targetParsed?.ok ? targetParsed.q : null }) : null;
   const explanation = rule ? explainRule(rule, max) : '没有评分标准，需评价人打分';
 
   if (rule && rule.statedFull && max && !rule.statedFull.eq(max)) {

@@ -254,3 +254,24 @@ describe('a line of full marks before a formula', () => {
     expect(parseRule('造林成活率达95%,得10分,得分=造林成活率×10分', { max: dec(10) }).kind).toBe('judgement');
   });
 });
+
+describe('table rows pasted as lines, the points in the next cell', () => {
+  test('"条件  分值" lines are bands', () => {
+    const t = '设备完好率≥95% 10\n设备完好率≥90% 6\n设备完好率<90% 0';
+    expect(score(t, '10', '95%')).toBe('10');
+    expect(score(t, '10', '94.9%')).toBe('6');
+    expect(score(t, '10', '90%')).toBe('6');
+    expect(score(t, '10', '89.9%')).toBe('0');
+  });
+  test('a reading that leaves a row unread gives way to one that reads them all (a proportion with a cut-off)', () => {
+    // gdzc-01 (corpus/dept.json) without its asset-value qualifier.
+    const t = '设备完好率100% 10\n设备完好率≥90% 按比例计算得分\n设备完好率<90% 0';
+    expect(score(t, '10', '100%')).toBe('10');
+    expect(score(t, '10', '95%')).toBe('9.5');
+    expect(score(t, '10', '90%')).toBe('9');
+    expect(score(t, '10', '89.9%')).toBe('0');
+  });
+  test('a question with its points is a checklist item, not a band', () => {
+    expect(parseRule('是否有固定资产台账? 2\n是否按月归档? 2', { max: dec(4) }).kind).not.toBe('bands');
+  });
+});
