@@ -213,8 +213,8 @@ function scoreThresholdAward(part: Part, value: ActualValue, max: Decimal): Part
 /** "低于年度任务", "未完成计划": short of the whole of what the input is a share of. */
 const WHOLE_TASK = /(?:低于|未完成|未达到|少于|不足)((?:年度|全年)?(?:任务|计划|目标))/;
 
-/** "一次", "一项" opening a deduction clause (after a comma or 的). */
-const PER_ONE = /(^|[，,的])一(项|次|处|个|起|张|笔|条|件|种|册|台|户)/g;
+/** "一次", "一项", "1个子项" opening a deduction ("…，一次扣0.5分", "1个子项不符扣0.5分"; after a comma, 的 or a bracket). */
+const PER_ONE = /(^|[，,的(（])(?:一|1)个?(子项|项|次|处|个|起|张|笔|条|件|种|册|台|户)(?=[^，,；;。]{0,10}?扣)/g;
 
 /**
  * A count against clauses that each say what follows when something happens ("发生通报，
@@ -231,7 +231,7 @@ function eventCount(part: Part, max: Decimal): PartScore | null {
 /** A part on a number: the part's text read as a rule of its own, with the part's max. */
 function scoreNumeric(part: Part, max: Decimal): PartScore {
   // "电话无人接听的，一次扣0.5分", "一项未做到扣1分": against a typed count, one … is each ….
-  const text = part.clauses.map((c) => c.text.replace(PER_ONE, '$1每$2')).join('；');
+  const text = part.clauses.map((c) => c.text.replace(PER_ONE, '$1每1$2')).join('；');
   let rule = parseRule(text, { name: part.input.name, max });
   const cell = { row: 1, col: 1, value: part.input.text, numberFormat: null, formula: null };
   let bound = actualFromCell(cell, rule, part.input.name);

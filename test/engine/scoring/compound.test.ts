@@ -106,6 +106,16 @@ describe('shares of the max, one part per input', () => {
     // 10 + 10 + 2×5 = 30, capped at the indicator's 20.
     expect(c('是', '3座')).toBe('20');
   });
+  it('a share with its own deduction per item ("符合得1.5分，1个子项不符扣0.5分")', () => {
+    // prj-xxh-03 (corpus/project.json).
+    const text = '硬件、软件、监理的采购是否符合招投标的规定(符合得1.5分,1个子项不符扣0.5分);是否符合立项批复(符合得1.5分,1个子项不符扣0.5分)。';
+    const x = (a: string, b: string) => score(text, '3', { 招投标规定不符子项: a, 立项批复不符子项: b });
+    expect(x('0个', '0个')).toBe('3');
+    expect(x('1个', '0个')).toBe('2.5');
+    expect(x('3个', '2个')).toBe('0.5');
+    // The share floors at 0: 4 × 0.5 is more than 1.5.
+    expect(x('4个', '0个')).toBe('1.5');
+  });
   it('shares that do not add up to the max are left pending', () => {
     expect(score(CZJS03, '25', { 环卫管理机构和清扫保洁队伍: '有', 主街道保洁时长: '16小时' })).toMatch(/^pending: .*各分项满分合计20分，与指标分值25分不符/);
   });
