@@ -40,7 +40,7 @@ function digitsFor(s: string): string {
 
 /** Typed words that mean none happened / nothing is late. */
 const ZERO_WORDS = /^(?:全年|本年|年内)?(?:无|没有|未发现|未出现|未发生|不存在|零|均未|从未|一次也未|一次也没有|未有)|^未[\u4e00-\u9fff]{1,4}$/;
-const ON_TIME_WORDS =
+export const ON_TIME_WORDS =
   /^(?:提前|按时|按期|如期|准时)(?:完成|办结|报送|到位)?|^在?(?:计划|规定)(?:时间|期限)内完成|^(?:按规定)?(?:全部|均已|完整)(?:完成|报送|落实|签订|到位|开展|履行|下达)/;
 
 export interface TypedActual {

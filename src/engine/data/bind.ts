@@ -9,9 +9,9 @@ import { Decimal, dec, fmt } from '../decimal';
 import { finding, type Finding } from '../findings';
 import type { CellInput } from '../indicators/model';
 import { findQuantities, fmtQuantity, parseQuantity, quantity, samePhysicalUnit, unitKey, type Quantity } from '../quantity';
-import { readTypedActual } from '../typedActual';
+import { ON_TIME_WORDS, readTypedActual } from '../typedActual';
 import type { ActualValue, Measure, MonthValue, Rule } from '../rules/types';
-import { bigrams, diceOfBigrams, normName, normText } from '../text';
+import { bigrams, diceOfBigrams, normName, normText, simplified, toHalfWidth } from '../text';
 import type { DataContext } from './context';
 import { columnSum, pooledRate, type DataColumn, type DataTable } from './tables';
 import { defaultWeights, scoreSurvey, type SurveyItem } from './survey';
@@ -84,7 +84,7 @@ export function actualFromCell(cell: CellInput | undefined, rule: Rule, sheet: s
   if (r.ok) q = r.q;
   else {
     // "发现3处", "三次", "第5名", "无", "延迟15天": words around the number, as evaluators type them.
-    const typed = complete(rule, text) ?? readTypedActual(text, countUnitOf(rule));
+    const typed = complete(rule, text) ?? onTime(rule, text) ?? readTypedActual(text, countUnitOf(rule));
     if (!typed.ok) {
       const reason = r.empty ? r.reason : typed.reason;
       return { error: finding('ACTUAL_UNREADABLE', 'error', `实际值无法读取：${reason}`, where, { actual: text }) };
@@ -119,6 +119,17 @@ function complete(rule: Rule, text: string): ReturnType<typeof readTypedActual> 
   if (rule.kind !== 'bands' || !rule.countsMissing || !COMPLETE_WORDS.test(text.replace(/\s+/g, ''))) return null;
   const unit = rule.bands.find((b) => b.lo)?.lo?.unitText ?? '项';
   return { ok: true, value: { q: quantity(dec(0), 'count', unit), prefix: text, note: `“${text}”按缺0${unit}计` } };
+}
+
+/**
+ * "在计划时间内完成", "按期完成" against a rule that deducts for going past a line ("超过计划时间的…
+ * 每相差4%扣1分"): at the line, nothing past it. Only for such rules; the line is the rule's own.
+ */
+function onTime(rule: Rule, text: string): ReturnType<typeof readTypedActual> | null {
+  if (rule.kind !== 'step' || rule.direction !== 'above' || rule.rank) return null;
+  const plain = simplified(toHalfWidth(text)).replace(/\s+/g, '');
+  if (!ON_TIME_WORDS.test(plain) || /\d/.test(plain)) return null;
+  return { ok: true, value: { q: rule.threshold, prefix: plain, note: `“${text}”按未超过${fmtQuantity(rule.threshold)}计` } };
 }
 
 /** "名称：值；名称：值" with two or more pairs, or null. */

@@ -275,3 +275,16 @@ describe('table rows pasted as lines, the points in the next cell', () => {
     expect(parseRule('是否有固定资产台账? 2\n是否按月归档? 2', { max: dec(4) }).kind).not.toBe('bands');
   });
 });
+
+describe('on time, in words, against a rule that deducts for lateness', () => {
+  // prj-lyg-02 (corpus/project.json).
+  const t =
+    '根据项目完成时间进度计分,在计划时间内完成的,得满分,超过计划时间的,除政策性原因或特殊原因外,应根据超计划时间占计划完成时间百分比扣分。实际完成情况与计划每相差4%,扣1分,扣满10分为止。';
+  test('"在计划时间内完成" and "按期完成" keep the max', () => {
+    expect(score(t, '10', '在计划时间内完成')).toBe('10');
+    expect(score(t, '10', '按期完成')).toBe('10');
+  });
+  test('not against a rule that deducts for falling short', () => {
+    expect(score('完成率不低于95%，每低1%扣1分', '5', '按期完成')).toMatch(/^pending/);
+  });
+});
