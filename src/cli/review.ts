@@ -15,29 +15,17 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import ExcelJS from 'exceljs';
-import { scoreWorkbook, validateWorkbook } from '../engine';
-import type { Finding } from '../engine/findings';
 import { detectIndicatorTables, explainNoTable } from '../engine/indicators/detect';
 import type { WorkbookSnapshot } from '../engine/snapshot';
 import { readXlsxFile } from '../workbook/xlsx/node';
+import { buildReviewWorkbook, reviewSnapshot, type ReviewRow } from '../workbook/xlsx/review';
+
+// The rows and the 审核汇总 workbook are shared with the browser workbench (src/workbook/xlsx/review.ts).
+export { buildReviewWorkbook, type ReviewRow };
 
 export interface ReviewIo {
   out: (s: string) => void;
   err: (s: string) => void;
-}
-
-export interface ReviewRow {
-  file: string;
-  project: string;
-  sheet: string | null;
-  total: number | null;
-  grade: string | null;
-  errors: number;
-  warnings: number;
-  status: string;
-  findings: Finding[];
-  ms: number;
 }
 
 const USAGE = `用法：
@@ -45,60 +33,9 @@ const USAGE = `用法：
   perf-eval detect <输入.xlsx>
 `;
 
-/** The project name a form states ("项目名称 | 委托业务项目"), else the table's title, else the file name. */
-function projectName(snapshot: WorkbookSnapshot, title: string | undefined, file: string): string {
-  for (const s of snapshot.sheets) {
-    for (let r = 0; r < Math.min(s.values.length, 15); r++) {
-      const row = s.values[r] ?? [];
-      for (let c = 0; c < row.length; c++) {
-        const v = row[c];
-        if (typeof v !== 'string') continue;
-        const t = v.replace(/\s+/g, '');
-        const inline = /^项目名称[:：](.+)$/.exec(t);
-        if (inline) return inline[1];
-        if (/^项目名称[:：]?$/.test(t)) {
-          for (let k = c + 1; k < row.length; k++) if (typeof row[k] === 'string' && String(row[k]).trim()) return String(row[k]).trim();
-        }
-      }
-    }
-  }
-  return title?.replace(/^附件\s*\d*\s*[:：.、．]?\s*/, '') || path.basename(file, path.extname(file));
-}
-
 /** Review one workbook: never throws; an unreadable file is a row with its reason. */
-export async function reviewFile(file: string, score: boolean): Promise<ReviewRow> {
-  const started = Date.now();
-  const base: ReviewRow = { file, project: '', sheet: null, total: null, grade: null, errors: 0, warnings: 0, status: '', findings: [], ms: 0 };
-  try {
-    const { snapshot } = await readXlsxFile(file);
-    const v = validateWorkbook(snapshot);
-    const findings = [...v.findings];
-    const row: ReviewRow = { ...base, findings };
-    if (score) {
-      const s = scoreWorkbook(snapshot, { writeBack: false });
-      row.sheet = s.report?.sheet ?? null;
-      row.total = s.report?.total ?? null;
-      row.grade = s.report?.grade ?? null;
-    }
-    const detected = detectIndicatorTables(snapshot);
-    row.sheet ??= detected.primary?.sheet ?? null;
-    row.project = projectName(snapshot, detected.primary?.title, file);
-    row.errors = findings.filter((f) => f.severity === 'error').length;
-    row.warnings = findings.filter((f) => f.severity === 'warning').length;
-    row.status = !v.usable ? '无法识别指标表' : row.errors > 0 ? '有错误' : row.warnings > 0 ? '有警告' : '通过';
-    row.ms = Date.now() - started;
-    return row;
-  } catch (e) {
-    const reason = (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, ' ');
-    return {
-      ...base,
-      project: path.basename(file, path.extname(file)),
-      status: `无法读取：${reason}`,
-      errors: 1,
-      findings: [{ code: 'FILE_UNREADABLE', severity: 'error', message: reason }],
-      ms: Date.now() - started,
-    };
-  }
+export function reviewFile(file: string, score: boolean): Promise<ReviewRow> {
+  return reviewSnapshot(file, score, async () => (await readXlsxFile(file)).snapshot);
 }
 
 /** Every .xlsx under the given folders and files, sorted, without Excel's lock files (~$…). */
@@ -192,62 +129,6 @@ export async function reviewAll(
     }
   });
   return rows;
-}
-
-/** The 审核汇总 workbook: one row per workbook, then every finding with its file and cell. */
-export function buildReviewWorkbook(rows: ReviewRow[]): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  const sum = wb.addWorksheet('审核汇总', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sum.columns = [
-    { header: '文件', key: 'file', width: 36 },
-    { header: '项目', key: 'project', width: 30 },
-    { header: '指标表', key: 'sheet', width: 22 },
-    { header: '总分', key: 'total', width: 9 },
-    { header: '等次', key: 'grade', width: 7 },
-    { header: '错误', key: 'errors', width: 7 },
-    { header: '警告', key: 'warnings', width: 7 },
-    { header: '状态', key: 'status', width: 40 },
-  ];
-  for (const r of rows) {
-    sum.addRow({
-      file: r.file,
-      project: r.project,
-      sheet: r.sheet ?? '',
-      total: r.total,
-      grade: r.grade ?? '',
-      errors: r.errors,
-      warnings: r.warnings,
-      status: r.status,
-    });
-  }
-  const all = wb.addWorksheet('问题清单', { views: [{ state: 'frozen', ySplit: 1 }] });
-  all.columns = [
-    { header: '文件', key: 'file', width: 36 },
-    { header: '严重程度', key: 'severity', width: 9 },
-    { header: '代码', key: 'code', width: 26 },
-    { header: '工作表', key: 'sheet', width: 22 },
-    { header: '单元格', key: 'cell', width: 8 },
-    { header: '说明', key: 'message', width: 80 },
-    { header: '应为', key: 'expected', width: 12 },
-    { header: '实为', key: 'actual', width: 12 },
-  ];
-  const sev = { error: '错误', warning: '警告', info: '提示' } as const;
-  for (const r of rows) {
-    for (const f of r.findings) {
-      all.addRow({
-        file: r.file,
-        severity: sev[f.severity],
-        code: f.code,
-        sheet: f.sheet ?? '',
-        cell: f.cell ?? '',
-        message: f.message,
-        expected: f.expected ?? '',
-        actual: f.actual ?? '',
-      });
-    }
-  }
-  for (const ws of [sum, all]) ws.getRow(1).font = { bold: true };
-  return wb;
 }
 
 async function detectCommand(argv: string[], io: ReviewIo): Promise<number> {

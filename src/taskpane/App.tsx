@@ -30,9 +30,19 @@ import { FindingsList } from './components/FindingsList';
 import { IndicatorList } from './components/IndicatorList';
 import { LanguageSelect } from './components/LanguageSelect';
 import { OutcomeBanner } from './components/OutcomeBanner';
+import { ReviewStatus, ReviewTable } from './components/ReviewTable';
 import { ScoreSummary } from './components/ScoreSummary';
 import { SheetPicker } from './components/SheetPicker';
-import { scoredFileName, type Actions, type OfficeBackend, type OpenWorkbench, type RunOutcome, type RunPhase, type WorkbenchSession } from './backend';
+import {
+  scoredFileName,
+  type Actions,
+  type OfficeBackend,
+  type OpenWorkbench,
+  type ReviewWorkbooks,
+  type RunOutcome,
+  type RunPhase,
+  type WorkbenchSession,
+} from './backend';
 import type { HostMode } from './host';
 import { I18nProvider, initialLang, saveLang, useI18n, type Lang } from './i18n';
 import { initialState, paneReducer, type PaneAction, type PaneState } from './state';
@@ -57,6 +67,8 @@ export interface AppProps {
   mode: HostMode;
   office?: OfficeBackend;
   openWorkbench?: OpenWorkbench;
+  /** Workbench: review several files chosen at once (审核汇总). */
+  reviewWorkbooks?: ReviewWorkbooks;
   lang?: Lang;
   dark?: boolean;
 }
@@ -92,6 +104,7 @@ function Pane({
   mode,
   office,
   openWorkbench,
+  reviewWorkbooks,
   state,
   dispatch,
   onLang,
@@ -241,6 +254,24 @@ function Pane({
     }
   };
 
+  /** Several files at once: review them one after another (as `perf-eval review --score`), then offer 审核汇总.xlsx. */
+  const onReview = async (files: File[]) => {
+    if (!reviewWorkbooks) return;
+    dispatch({ type: 'review/start', total: files.length });
+    try {
+      const inputs = files.map((f) => ({ name: f.name, read: () => readFile(f) }));
+      const { rows, summary } = await reviewWorkbooks(inputs, (current) => dispatch({ type: 'review/progress', current }));
+      const url = typeof URL.createObjectURL === 'function' ? URL.createObjectURL(new Blob([summary.slice().buffer], { type: XLSX_MIME })) : null;
+      dispatch({ type: 'review/done', rows, url });
+    } catch (e) {
+      dispatch({ type: 'review/failed', error: t('reviewFailed', { reason: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
+
+  /** One file: open it as before; several: review them all. */
+  const onFiles = (files: File[]) => void (files.length > 1 && reviewWorkbooks ? onReview(files) : onFile(files[0]));
+  const reviewing = !!state.review && !state.review.rows;
+
   const onGoTo = office
     ? async (sheet: string, cell: string) => {
         dispatch({ type: 'goTo/error', error: await office.goToCell(sheet, cell) });
@@ -268,7 +299,7 @@ function Pane({
           <Caption1 as="p" block className={s.flat}>
             {t('workbenchHint')}
           </Caption1>
-          <FileDrop disabled={state.loading || busy} onFile={onFile} />
+          <FileDrop disabled={state.loading || busy || reviewing} onFiles={onFiles} />
           {state.loading && (
             <Caption1 as="p" block className={s.flat}>
               {t('loading')}
@@ -289,6 +320,11 @@ function Pane({
               <MessageBarBody>{state.loadError}</MessageBarBody>
             </MessageBar>
           )}
+          {/* Always mounted, so the progress and the outcome of a review are announced as they change. */}
+          <div role="status" aria-live="polite" aria-atomic="true" data-testid="review-live" className={s.section}>
+            <ReviewStatus review={state.review} />
+          </div>
+          {state.review?.rows && <ReviewTable rows={state.review.rows} download={state.download} />}
         </section>
       )}
 

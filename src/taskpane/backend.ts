@@ -7,8 +7,9 @@ import type { ScoreOptions } from '../engine/options';
 import type { UndoConflict } from '../engine/undo';
 import type { RunOutcome } from '../workbook/office/outcome';
 import type { RunPhase } from '../workbook/office/run';
+import type { ReviewRow } from '../workbook/xlsx/reviewRow';
 
-export type { RunOutcome, RunPhase, ScoreOptions, UndoConflict };
+export type { ReviewRow, RunOutcome, RunPhase, ScoreOptions, UndoConflict };
 export type OnPhase = (phase: RunPhase) => void;
 
 export interface ValidateOptions {
@@ -59,6 +60,22 @@ export interface WorkbenchSession extends Actions {
 }
 
 export type OpenWorkbench = (data: ArrayBuffer, fileName: string) => Promise<WorkbenchSession>;
+
+/** One of several files chosen at once: its name, and its bytes when the review comes to it. */
+export interface ReviewInput {
+  name: string;
+  read: () => Promise<ArrayBuffer>;
+}
+
+export interface ReviewResult {
+  /** One row per file, in the order given (a file that cannot be read: a row with the reason). */
+  rows: ReviewRow[];
+  /** 审核汇总.xlsx (审核汇总 and 问题清单 sheets), as the command line's `review --score --out` writes it. */
+  summary: Uint8Array;
+}
+
+/** Review several workbooks one after another; `onProgress(current, total)` before each, the page repainted in between. */
+export type ReviewWorkbooks = (files: ReviewInput[], onProgress?: (current: number, total: number) => void) => Promise<ReviewResult>;
 
 /** "评价.xlsx" → "评价.scored.xlsx" */
 export function scoredFileName(name: string): string {

@@ -10,6 +10,10 @@
  * | `load/start`       | a file was chosen in the workbench; the previous workbook is forgotten |
  * | `load/done`        | the workbook opened (a session)                                       |
  * | `load/failed`      | it could not be opened (the Chinese reason)                           |
+ * | `review/start`     | several files were chosen at once: review them; the open workbook is forgotten |
+ * | `review/progress`  | reviewing file `current` of `total`                                   |
+ * | `review/done`      | every file reviewed: the rows, and the 审核汇总.xlsx download           |
+ * | `review/failed`    | the 审核汇总 workbook could not be built (the Chinese reason)           |
  * | `run/start`        | 一键评分 / 校验 / 撤销 / a preview began (`clearDownload`: the file is about to change) |
  * | `run/phase`        | the backend reports read / compute / write                            |
  * | `run/end`          | the call returned or threw: not busy any more                         |
@@ -27,12 +31,22 @@
 import type { Severity } from '../engine/findings';
 import type { IndicatorOverride, ItemJudgement } from '../engine/options';
 import type { ScoreReport } from '../engine/result';
+import type { ReviewRow } from '../workbook/xlsx/reviewRow';
 import type { RunOutcome, RunPhase, UndoConflict, WorkbenchSession } from './backend';
 import type { HostMode } from './host';
 import type { Lang } from './i18n';
 
 /** The indicator list's quick filters: all, 只看扣分项, 待评分, 有问题 (a finding in its row). */
 export type IndicatorFilter = 'all' | 'deducted' | 'pending' | 'problems';
+
+/** Workbench: several files reviewed one after another (as the command line's `review --score`). */
+export interface ReviewState {
+  /** The file under review, from 1 (0: none started yet). */
+  current: number;
+  total: number;
+  /** One row per file once all are reviewed; null while the review runs. */
+  rows: ReviewRow[] | null;
+}
 
 export interface PaneState {
   lang: Lang;
@@ -48,7 +62,9 @@ export interface PaneState {
   session: WorkbenchSession | null;
   loading: boolean;
   loadError: string | null;
-  /** Object URL of the scored workbook offered for download. */
+  /** Workbench: the review of several files (null: one workbook, or none). */
+  review: ReviewState | null;
+  /** Object URL of the scored workbook (or, after a review, of 审核汇总.xlsx) offered for download. */
   download: string | null;
   goToError: string | null;
   /** The evaluator's corrections, previewed until 一键评分 writes (and saves) them. */
@@ -73,6 +89,10 @@ export type PaneAction =
   | { type: 'load/start' }
   | { type: 'load/done'; session: WorkbenchSession }
   | { type: 'load/failed'; error: string }
+  | { type: 'review/start'; total: number }
+  | { type: 'review/progress'; current: number }
+  | { type: 'review/done'; rows: ReviewRow[]; url: string | null }
+  | { type: 'review/failed'; error: string }
   | { type: 'run/start'; clearDownload: boolean }
   | { type: 'run/phase'; phase: RunPhase }
   | { type: 'run/end' }
@@ -108,6 +128,7 @@ export function initialState({ mode, lang, last = null }: InitOptions): PaneStat
     session: null,
     loading: false,
     loadError: null,
+    review: null,
     download: null,
     goToError: null,
     corrections: [],
@@ -122,6 +143,18 @@ export function initialState({ mode, lang, last = null }: InitOptions): PaneStat
   };
 }
 
+/** What opening something new in the workbench forgets of the workbook before. */
+const forgotten = {
+  outcome: null,
+  report: null,
+  download: null,
+  corrections: [],
+  judgements: [],
+  indicatorSheet: undefined,
+  undoConflicts: null,
+  keptCells: [],
+} satisfies Partial<PaneState>;
+
 /** The cells an undo left as the evaluator changed them (none when forced or not an undo). */
 function keptBy(o: RunOutcome, forced: boolean): UndoConflict[] {
   return o.action === 'undo' && o.ok && !o.preview && !forced ? (o.conflicts ?? []) : [];
@@ -130,23 +163,28 @@ function keptBy(o: RunOutcome, forced: boolean): UndoConflict[] {
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
     case 'load/start':
-      return {
-        ...state,
-        loading: true,
-        loadError: null,
-        outcome: null,
-        report: null,
-        download: null,
-        corrections: [],
-        judgements: [],
-        indicatorSheet: undefined,
-        undoConflicts: null,
-        keptCells: [],
-      };
+      return { ...state, ...forgotten, loading: true, loadError: null, review: null };
     case 'load/done':
       return { ...state, loading: false, session: action.session, canUndo: !!action.session.hasRecord };
     case 'load/failed':
       return { ...state, loading: false, session: null, canUndo: false, loadError: action.error };
+    case 'review/start':
+      // The pane shows the review only: no workbook is open for 一键评分 and the rest.
+      return {
+        ...state,
+        ...forgotten,
+        loading: false,
+        loadError: null,
+        session: null,
+        canUndo: false,
+        review: { current: 0, total: action.total, rows: null },
+      };
+    case 'review/progress':
+      return state.review ? { ...state, review: { ...state.review, current: action.current } } : state;
+    case 'review/done':
+      return { ...state, review: { current: action.rows.length, total: action.rows.length, rows: action.rows }, download: action.url };
+    case 'review/failed':
+      return { ...state, review: null, download: null, loadError: action.error };
     case 'run/start':
       return { ...state, busy: true, phase: null, goToError: null, undoConflicts: null, ...(action.clearDownload ? { download: null } : {}) };
     case 'run/phase':

@@ -12,11 +12,28 @@ import { applyPatch } from '../workbook/xlsx/applyPatch';
 import { clippedMerges } from '../workbook/xlsx/excelFixes';
 import { loadWorkbook, lostOnSave, saveWorkbook } from '../workbook/xlsx/io';
 import { snapshotFromWorkbook } from '../workbook/xlsx/readSnapshot';
+import { buildReviewWorkbook, reviewBytes, type ReviewRow } from '../workbook/xlsx/review';
 import { conflictsMessage, errorText, failedOutcome, type RunAction, type RunOutcome } from '../workbook/office/outcome';
-import type { OnPhase, WorkbenchSession } from './backend';
+import type { OnPhase, ReviewInput, ReviewResult, WorkbenchSession } from './backend';
 
 /** Let the pane paint the progress before the synchronous engine call. */
 const paint = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Between two workbooks of a review: give the browser a frame to paint the progress (and handle
+ * input); a hidden tab gets no animation frames, so a timer goes on regardless.
+ */
+const nextFrame = () =>
+  new Promise<void>((resolve) => {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      setTimeout(resolve, 0);
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(go);
+    setTimeout(go, 50);
+  });
 
 async function step(onPhase: OnPhase | undefined, phase: Parameters<OnPhase>[0]): Promise<void> {
   onPhase?.(phase);
@@ -105,4 +122,19 @@ export async function openWorkbench(data: ArrayBuffer, fileName: string): Promis
       }),
     save: () => saveWorkbook(wb),
   };
+}
+
+/**
+ * Several uploaded workbooks, reviewed one after another as the command line's `review --score`
+ * does (src/workbook/xlsx/review.ts): validated and scored, nothing written. A file that cannot be
+ * read is a row with the reason and the review goes on.
+ */
+export async function reviewWorkbooks(files: ReviewInput[], onProgress?: (current: number, total: number) => void): Promise<ReviewResult> {
+  const rows: ReviewRow[] = [];
+  for (let i = 0; i < files.length; i++) {
+    onProgress?.(i + 1, files.length);
+    await nextFrame();
+    rows.push(await reviewBytes(files[i].name, true, files[i].read));
+  }
+  return { rows, summary: await saveWorkbook(buildReviewWorkbook(rows)) };
 }

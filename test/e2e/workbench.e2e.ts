@@ -2,7 +2,8 @@
  * End-to-end: the task pane opened outside Office is a workbench. In headless
  * Chromium (Debian's /usr/bin/chromium, driven by playwright-core) upload each
  * sample, click 一键评分, check total and grade on screen and in the
- * downloaded workbook, and save screenshots to test-output/e2e/.
+ * downloaded workbook; review the three samples at once into 审核汇总.xlsx;
+ * and save screenshots to test-output/e2e/.
  *
  *   npm run test:e2e          (builds dist/ with webpack when it is missing or stale)
  */
@@ -129,19 +130,23 @@ async function axeCheck(page: Page, state: string): Promise<void> {
   await page.waitForTimeout(600);
   const violations = await page.evaluate(async () => {
     const axe = (
-      window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[]; html: string }[] }[] }> } }
+      window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[]; html: string }[] }[] }> };
+      }
     ).axe;
     const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
     // Tabster's focus-redirecting dummy inputs are focusable and aria-hidden on purpose (Fluent v9 known
     // issue; microsoft/tabster issue 288): only those nodes are left out of aria-hidden-focus.
     for (const v of r.violations) if (v.id === 'aria-hidden-focus') v.nodes = v.nodes.filter((n) => !n.html.includes('data-tabster-dummy'));
-    return r.violations.filter((v) => v.nodes.length > 0).map(
-      (v) =>
-        `${v.id} at ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
+    return r.violations
+      .filter((v) => v.nodes.length > 0)
+      .map(
+        (v) =>
+          `${v.id} at ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
   });
   if (violations.length > 0) fail(`axe-core, ${state}: ${violations.join('; ')}`);
   axeStates.push(state);
@@ -247,6 +252,71 @@ async function narrow(page: Page, port: number): Promise<string> {
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
   await page.setViewportSize({ width: 360, height: 900 });
   return 'pane at 320 px: no sideways overflow in 中文 or English, screenshots pane-320-zh.png, pane-320-en.png';
+}
+
+/**
+ * Several files at once (issue 12): the three samples set on the file input together are reviewed one
+ * after another (the live region says 正在审核 n/3…), then a table shows one row per workbook and
+ * 审核汇总.xlsx downloads with the same rows as `perf-eval review --score`; axe-checked, at 320 px too.
+ */
+async function reviewSeveral(page: Page, port: number): Promise<string> {
+  await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
+  await page.getByTestId('workbench').waitFor({ timeout: 20000 });
+  // Record what the live region says while the review runs.
+  await page.evaluate(() => {
+    const live = document.querySelector('[data-testid=review-live]');
+    const said: string[] = ((window as unknown as { said: string[] }).said = []);
+    if (live) new MutationObserver(() => said.push(live.textContent ?? '')).observe(live, { subtree: true, childList: true, characterData: true });
+  });
+  const started = Date.now();
+  await page.locator('input[type=file]').setInputFiles(CASES.map((c) => path.join(ROOT, 'samples', c.file)));
+  const table = page.getByRole('table', { name: '审核汇总' });
+  await table.waitFor({ timeout: 60000 });
+  const ms = Date.now() - started;
+  const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+  for (const n of [1, 2, 3]) if (!said.includes(`正在审核 ${n}/3…`)) fail(`review: the live region never said 正在审核 ${n}/3… (${JSON.stringify(said)})`);
+  const done = (await page.getByTestId('review-live').textContent()) ?? '';
+  if (done !== '已审核 3 个工作簿：0 个有错误，0 个无法读取') fail(`review: the live region says “${done}” at the end`);
+  const rows = table.getByTestId('review-row');
+  if ((await rows.count()) !== CASES.length) fail(`review: ${await rows.count()} rows on screen`);
+  for (const [i, c] of CASES.entries()) {
+    const row = rows.nth(i);
+    const file = (await row.getByTestId('review-file').textContent())?.trim();
+    const total = (await row.getByTestId('review-total').textContent())?.trim();
+    const grade = (await row.getByTestId('review-grade').textContent())?.trim();
+    if (file !== c.file || total !== c.total || grade !== c.grade)
+      fail(`review: row ${i + 1} on screen is ${file} ${total} ${grade}, expected ${c.file} ${c.total} ${c.grade}`);
+  }
+  await axeCheck(page, 'review of 3 workbooks');
+  const shot = path.join(OUT, 'review-3.png');
+  await page.mouse.move(0, 0); // no row hovered in the screenshots
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: shot, fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('review-download').click()]);
+  if (download.suggestedFilename() !== '审核汇总.xlsx') fail(`review: the download is named ${download.suggestedFilename()}`);
+  const saved = path.join(OUT, '审核汇总.xlsx');
+  await download.saveAs(saved);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(saved);
+  const sum = wb.getWorksheet('审核汇总') ?? fail('review: no 审核汇总 sheet in the download');
+  const got = (sum.getSheetValues().slice(2) as unknown[][]).map((r) => [r[1], r[3], r[4], r[5]]);
+  const want = CASES.map((c) => [c.file, c.sheet, Number(c.total), c.grade]);
+  if (JSON.stringify(got) !== JSON.stringify(want)) fail(`review: 审核汇总 rows ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+  if (!wb.getWorksheet('问题清单')) fail('review: no 问题清单 sheet in the download');
+
+  // 320 px, both languages: the table wraps, nothing scrolls sideways.
+  await page.setViewportSize({ width: 320, height: 900 });
+  await page.mouse.move(0, 0);
+  await fitsWidth(page, 'review table at 320 px 中文');
+  await page.screenshot({ path: path.join(OUT, 'review-320-zh.png'), fullPage: true });
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await fitsWidth(page, 'review table at 320 px English');
+  await page.screenshot({ path: path.join(OUT, 'review-320-en.png'), fullPage: true });
+  await axeCheck(page, 'review (English, 320 px)');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await page.setViewportSize({ width: 360, height: 900 });
+  return `review of ${CASES.map((c) => c.file).join(', ')} at once (${ms} ms): 正在审核 1/3…3/3 announced, ${CASES.map((c) => c.total).join(' / ')} on screen and in ${path.basename(saved)}, 320 px in 中文 and English, screenshots ${path.relative(ROOT, shot)}, review-320-zh.png, review-320-en.png`;
 }
 
 const CHECKLIST_NOTE = '部分指标未设置可衡量的指标值，扣0.5分；“与资金目标任务数或计划数相对应”部分符合，扣0.2分（个别指标与计划数不对应）；共扣0.7分，得1.3分';
@@ -488,6 +558,7 @@ async function main(): Promise<void> {
         `${c.file}: ${total} ${grade} on screen and in ${path.basename(saved)} (${Date.now() - started} ms), screenshot ${path.relative(ROOT, shot)}`,
       );
     }
+    results.push(await reviewSeveral(page, port));
     results.push(await undoOverEdits(page, port));
     results.push(await judgeChecklist(page, port));
     results.push(await validateAsPublished(page, port));
@@ -505,6 +576,12 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   console.error(`e2e FAILED: ${e instanceof Error ? e.message : String(e)}`);
-  if (e instanceof Error && e.stack) console.error(e.stack.split('\n').filter((l) => l.includes('workbench.e2e')).join('\n'));
+  if (e instanceof Error && e.stack)
+    console.error(
+      e.stack
+        .split('\n')
+        .filter((l) => l.includes('workbench.e2e'))
+        .join('\n'),
+    );
   process.exitCode = 1;
 });

@@ -205,6 +205,76 @@ describe('App in workbench mode (no Office host)', () => {
     await waitFor(() => expect(open).toHaveBeenCalledWith(expect.any(ArrayBuffer), '海口.xlsx'));
   });
 
+  it('several files at once: reviewed one after another with progress, then the rows and 审核汇总.xlsx; one file opens as before', async () => {
+    const user = userEvent.setup();
+    const open = jest.fn(async () => fakeSession());
+    let finish: () => void = () => undefined;
+    const review = jest.fn(async (files: { name: string; read: () => Promise<ArrayBuffer> }[], onProgress?: (c: number, t: number) => void) => {
+      onProgress?.(1, files.length);
+      await new Promise<void>((resolve) => (finish = resolve));
+      onProgress?.(2, files.length);
+      expect((await files[1].read()).byteLength).toBe(4);
+      return {
+        rows: [
+          { file: files[0].name, project: '吕梁', sheet: '附件1', total: 85.6, grade: '良', errors: 0, warnings: 2, status: '有警告', findings: [], ms: 5 },
+          {
+            file: files[1].name,
+            project: '坏',
+            sheet: null,
+            total: null,
+            grade: null,
+            errors: 1,
+            warnings: 0,
+            status: '无法读取：“坏.xlsx”不是有效的 .xlsx 文件',
+            findings: [],
+            ms: 1,
+          },
+        ],
+        summary: new Uint8Array([80, 75, 3, 4]),
+      };
+    });
+    render(<App mode="workbench" openWorkbench={open} reviewWorkbooks={review} />);
+    await user.upload(screen.getByLabelText('上传 .xlsx 工作簿'), [upload('吕梁.xlsx'), upload('坏.xlsx')]);
+    const live = screen.getByTestId('review-live');
+    expect(live.getAttribute('role')).toBe('status');
+    await waitFor(() => expect(live.textContent).toContain('正在审核 1/2…'));
+    expect((screen.getByLabelText('上传 .xlsx 工作簿') as HTMLInputElement).disabled).toBe(true);
+    await act(async () => finish());
+    const table = await screen.findByRole('table', { name: '审核汇总' });
+    expect(open).not.toHaveBeenCalled();
+    expect(live.textContent).toBe('已审核 2 个工作簿：0 个有错误，1 个无法读取');
+    const rows = within(table).getAllByTestId('review-row');
+    expect(rows.map((r) => r.getAttribute('data-status'))).toEqual(['warnings', 'unreadable']);
+    expect(
+      within(rows[0])
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['吕梁.xlsx', '85.6', '良', '0', '2', '有警告']);
+    expect(
+      within(rows[1])
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['坏.xlsx', '—', '—', '1', '0', '无法读取']);
+    expect(within(table).getByText('“坏.xlsx”不是有效的 .xlsx 文件')).toBeTruthy();
+    expect(within(table).getByRole('columnheader', { name: '警告' })).toBeTruthy();
+    const download = screen.getByRole('link', { name: '下载审核汇总' });
+    expect(download.getAttribute('download')).toBe('审核汇总.xlsx');
+    expect(download.getAttribute('href')).toBe('blob:scored');
+    expect((screen.getByRole('button', { name: '一键评分' }) as HTMLButtonElement).disabled).toBe(true);
+
+    await user.selectOptions(screen.getByRole('combobox', { name: '语言' }), 'en');
+    expect(within(table).getByRole('columnheader', { name: 'Warnings' })).toBeTruthy();
+    expect(within(rows[1]).getByText('Unreadable')).toBeTruthy();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'zh');
+
+    // One file again: opened as a workbook, the review gone.
+    await user.upload(screen.getByLabelText('上传 .xlsx 工作簿'), upload('海口.xlsx'));
+    await screen.findByText('当前工作簿：吕梁.xlsx');
+    expect(open).toHaveBeenCalledWith(expect.any(ArrayBuffer), '海口.xlsx');
+    expect(screen.queryByTestId('review')).toBeNull();
+    expect(live.textContent).toBe('');
+  });
+
   it('shows why a file cannot be opened', async () => {
     const user = userEvent.setup();
     const open = jest.fn(async () => {

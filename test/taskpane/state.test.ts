@@ -96,4 +96,41 @@ describe('paneReducer', () => {
     expect(paneReducer(fresh(), { type: 'goTo/error', error: '找不到工作表' }).goToError).toBe('找不到工作表');
     expect(paneReducer(fresh(), { type: 'download', url: 'blob:x' }).download).toBe('blob:x');
   });
+
+  it('several files: the open workbook is forgotten, progress file by file, then the rows and 审核汇总.xlsx', () => {
+    const rows = [
+      { file: 'a.xlsx', project: 'A', sheet: '附件1', total: 85.6, grade: '良', errors: 0, warnings: 1, status: '有警告', findings: [], ms: 1 },
+      { file: 'b.xlsx', project: 'b', sheet: null, total: null, grade: null, errors: 1, warnings: 0, status: '无法读取：坏文件', findings: [], ms: 0 },
+    ];
+    const before = fresh({
+      session,
+      canUndo: true,
+      outcome: scored,
+      report,
+      download: 'blob:1',
+      loadError: '坏文件',
+      corrections: [{ path: ['x'], actual: '1' }],
+    });
+    const started = paneReducer(before, { type: 'review/start', total: 2 });
+    expect(started).toMatchObject({
+      session: null,
+      canUndo: false,
+      outcome: null,
+      report: null,
+      download: null,
+      loadError: null,
+      corrections: [],
+      review: { current: 0, total: 2, rows: null },
+    });
+    const second = run(started, { type: 'review/progress', current: 1 }, { type: 'review/progress', current: 2 });
+    expect(second.review).toEqual({ current: 2, total: 2, rows: null });
+    const done = paneReducer(second, { type: 'review/done', rows, url: 'blob:review' });
+    expect(done).toMatchObject({ review: { current: 2, total: 2, rows }, download: 'blob:review' });
+    // Opening one workbook again leaves the review.
+    expect(paneReducer(done, { type: 'load/start' })).toMatchObject({ review: null, download: null, loading: true });
+    expect(paneReducer(second, { type: 'review/failed', error: '无法生成审核汇总' })).toMatchObject({ review: null, loadError: '无法生成审核汇总' });
+    // Progress without a review under way changes nothing.
+    const idle = fresh();
+    expect(paneReducer(idle, { type: 'review/progress', current: 1 })).toBe(idle);
+  });
 });

@@ -1,4 +1,4 @@
-/** Workbench input: a file picker and a drop zone, both keyboard reachable. */
+/** Workbench input: a file picker and a drop zone, both keyboard reachable; one file or several at once. */
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n';
@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)' },
 });
 
-export function FileDrop({ disabled, onFile }: { disabled: boolean; onFile: (file: File) => void }) {
+export function FileDrop({ disabled, onFiles }: { disabled: boolean; onFiles: (files: File[]) => void }) {
   const { t } = useI18n();
   const s = useStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -29,8 +29,8 @@ export function FileDrop({ disabled, onFile }: { disabled: boolean; onFile: (fil
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
-    const file = e.dataTransfer?.files?.[0];
-    if (file && !disabled) onFile(file);
+    const files = Array.from(e.dataTransfer?.files ?? []);
+    if (files.length > 0 && !disabled) onFiles(files);
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.target === e.currentTarget && (e.key === 'Enter' || e.key === ' ')) {
@@ -62,12 +62,13 @@ export function FileDrop({ disabled, onFile }: { disabled: boolean; onFile: (fil
         className={s.hidden}
         type="file"
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        multiple
         aria-label={t('fileInput')}
         tabIndex={-1}
         disabled={disabled}
         onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) onFile(file);
+          const files = Array.from(e.target.files ?? []);
+          if (files.length > 0) onFiles(files);
           e.target.value = '';
         }}
       />
