@@ -29,7 +29,7 @@ export function cnNumber(s: string): number | null {
 }
 
 const CN_NUM = '[零〇一二两三四五六七八九十百千]+';
-const COUNT_WORDS = '人次|个|次|处|起|项|点|例|件|条|名|家|篇|位|台|套|回|人|户|张|笔|种|册|批次|批';
+const COUNT_WORDS = '人次|个|次|处|起|项|点|例|件|条|名|家|篇|位|台|套|回|人|户|张|笔|种|册|批次|批|环节|个环节';
 
 function arabic(numeral: string): string {
   const n = cnNumber(numeral);

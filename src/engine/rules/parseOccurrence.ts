@@ -9,7 +9,7 @@ import { NUM } from './lexicon';
 import type { ParseEnv } from './env';
 import { CIRCLED_CLASS } from './normalize';
 
-const UNIT_WORDS = '人次|次|处|起|项|点|个|例|件|条|回|篇|家|名|张|笔|种|册|份|台|户|人';
+const UNIT_WORDS = '人次|环节|次|处|起|项|点|个|例|件|条|回|篇|家|名|张|笔|种|册|份|台|户|人';
 const VERBS = '发现核实|发现|出现|有|存在|发生|查实|核实|被';
 
 const DEDUCTION_RE = new RegExp(`扣(?:减|除)?(${NUM})分`, 'g');

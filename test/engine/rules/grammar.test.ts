@@ -288,3 +288,13 @@ describe('on time, in words, against a rule that deducts for lateness', () => {
     expect(score('完成率不低于95%，每低1%扣1分', '5', '按期完成')).toMatch(/^pending/);
   });
 });
+
+describe('环节 counts', () => {
+  // ksczf-06 (corpus/dept.json).
+  const t = '票据使用规范合法,票据申请、保管、使用、缴验等符合规定,得2分,每一环节发现问题扣0.5分。';
+  test('每一环节 is a per-unit deduction', () => {
+    expect(score(t, '2', '1个环节')).toBe('1.5');
+    expect(score(t, '2', '3个环节')).toBe('0.5');
+    expect(score(t, '2', '5个环节')).toBe('0');
+  });
+});
