@@ -1,15 +1,25 @@
 /**
  * Per failing month: "每月不少于100条，每发现一个月不足，扣除0.2分",
- * "高于95%得满分，否则，每出现一个月满意度低于95%，扣除0.2分".
+ * "高于95%得满分，否则，每出现一个月满意度低于95%，扣除0.2分", and without 每:
+ * "数量低于规定标准，出现一个月扣5分，扣完为止", "每月补贴率在97%以上得3分，有一个月
+ * 达不到该比率的扣1分" (one month named, each month costs the points).
  */
 import { Decimal } from '../decimal';
 import type { PerMonthRule } from './types';
-import { NUM, comparatorBefore, suffixBound, type Bound, type Scanned } from './lexicon';
+import { COMPARATORS, NUM, comparatorBefore, suffixBound, type Bound, type Scanned } from './lexicon';
 import { cleanSubject, completeSubject, subjectBefore } from './subject';
 import { stripComparatorTail, type ParseEnv } from './env';
 
-const MONTH_MARK = /每(?:发现|出现|有|存在)?1?个?月/g;
-const SPAN_RE = new RegExp(`每(?:发现|出现|有|存在)?1?个?月[^；。]*?扣(?:减|除)?(${NUM})分`);
+/** "每月", "每发现一个月", and "出现一个月"/"有一个月" (one month: the unit each deduction counts). */
+const MONTH = '每(?:发现|出现|有|存在)?1?个?月|(?:发现|出现|有|存在)1个月';
+const MONTH_MARK = new RegExp(MONTH, 'g');
+const SPAN_RE = new RegExp(`(?:${MONTH})[^；。]*?扣(?:减|除)?(${NUM})分`);
+
+/** Words saying a month fails without a number ("达不到该比率", "低于规定标准", "超过控制数"). */
+const FAILS_BELOW = /低于|不足|少于|未达到|达不到|没有达到|未达|不达标|未完成/;
+const FAILS_ABOVE = /高于|超过|超出|多于|大于/;
+/** A comparator governing a number: the requirement or failure line itself, not a failure word. */
+const COMPARATOR_BEFORE_NUMBER = new RegExp(`(?:${COMPARATORS.map(([w]) => w.replace(/[<>=]/g, '\\$&')).join('|')})(?=\\d)`, 'g');
 
 /** A month fails when... read from a failure clause ("低于95%") or a requirement ("不少于100条"). */
 function failureFrom(bound: Bound, inFailureClause: boolean): { failWhen: 'below' | 'above'; atThreshold: boolean } {
@@ -55,6 +65,22 @@ function sentenceNoun(text: string, at: number): string {
   return cleanSubject(first.replace(/(?:应|须|需)?(?:及时|按时|定期)?(?:更新|完成|提供|报送|维护)$/, ''));
 }
 
+/**
+ * Which way the words of a failure clause without a number say a month fails: "数量低于规定标准，
+ * 出现一个月扣5分" and "有一个月达不到该比率的" fail below, "出现一个月超标的" above. Comparators
+ * governing a number are the requirement or failure line itself and are left out.
+ */
+function failureWords(text: string, from: number, deductionAt: number): 'below' | 'above' | 'none' | 'both' {
+  const statementStart = Math.max(text.lastIndexOf('；', from - 1), text.lastIndexOf('。', from - 1)) + 1;
+  const start = Math.min(Math.max(statementStart, from), deductionAt);
+  const words = text.slice(start, deductionAt).replace(COMPARATOR_BEFORE_NUMBER, '');
+  const below = FAILS_BELOW.test(words);
+  const above = FAILS_ABOVE.test(words);
+  return below && above ? 'both' : below ? 'below' : above ? 'above' : 'none';
+}
+
+const LEADING_MONTH = new RegExp(`^(?:${MONTH})`);
+
 export function parsePerMonth(env: ParseEnv): PerMonthRule | null {
   const { text } = env;
   const span = SPAN_RE.exec(text);
@@ -71,17 +97,27 @@ export function parsePerMonth(env: ParseEnv): PerMonthRule | null {
   }
   const deductionAt = span.index + span[0].lastIndexOf('扣');
   const outcomes = env.outcomes();
+  // "每月补贴率在97%以上得3分，有一个月达不到该比率的扣1分", "每月满意度在95%以上得3分，否则扣1分": what
+  // earns points before the deduction is the requirement; only what follows it says when a month fails.
+  const award = outcomes.filter((o) => o.start >= markEnd && o.end <= deductionAt && ((o.points && o.points.gt(0)) || (o.fraction && o.fraction.gt(0)))).pop();
+  const failStart = award ? award.end : markEnd;
+  const requirementEnd = award ? award.start : markStart;
   const usable = env
     .quantities()
     .filter((c) => c.q.unit !== 'time' && !outcomes.some((o) => c.start >= o.start && c.start < o.end) && !/[×*/÷=]/.test(text[c.start - 1] ?? ''));
   const inFailure = governed(
     text,
-    usable.filter((c) => c.start >= markEnd && c.end <= deductionAt),
+    usable.filter((c) => c.start >= failStart && c.end <= deductionAt),
   );
   const requirement = governed(
     text,
-    usable.filter((c) => c.end <= markStart),
+    usable.filter((c) => c.end <= requirementEnd),
   );
+  // The failure clause of a requirement read elsewhere must fail the way the requirement does: a month
+  // short of "不低于40条" is below it. Words pointing the other way, or both ways, leave the text unread.
+  const words = inFailure ? 'none' : failureWords(text, Math.max(award ? award.end : markStart, requirement?.c.end ?? 0), deductionAt);
+  if (words === 'both') return null;
+  if (requirement && words !== 'none' && failureFrom(requirement.bound, false).failWhen !== words) return null;
 
   let thresholdScan: Scanned;
   let failWhen: 'below' | 'above';
@@ -98,8 +134,9 @@ export function parsePerMonth(env: ParseEnv): PerMonthRule | null {
     thresholdScan = requirement.c;
     ({ failWhen, atThreshold: failsAtThreshold } = failureFrom(requirement.bound, false));
   } else {
+    // A target from the indicator's other texts, failed below unless the clause says otherwise.
     const target = env.contextTarget((q) => q.unit !== 'time');
-    if (!target) return null;
+    if (!target || words === 'above') return null;
     return {
       kind: 'perMonth',
       text: env.raw,
@@ -111,9 +148,8 @@ export function parsePerMonth(env: ParseEnv): PerMonthRule | null {
       deduction: new Decimal(span[1].replace(/,/g, '')),
     };
   }
-  const statedFull = outcomes.filter((o) => o.end <= span.index && o.points && o.points.gt(0)).pop()?.points ?? null;
-  const named =
-    stripComparatorTail(subjectBefore(text, thresholdScan.start)).replace(/^每(?:发现|出现|有|存在)?1?个?月/, '') || sentenceNoun(text, thresholdScan.start);
+  const statedFull = award?.points ?? outcomes.filter((o) => o.end <= span.index && o.points && o.points.gt(0)).pop()?.points ?? null;
+  const named = stripComparatorTail(subjectBefore(text, thresholdScan.start)).replace(LEADING_MONTH, '') || sentenceNoun(text, thresholdScan.start);
   return {
     kind: 'perMonth',
     text: env.raw,
