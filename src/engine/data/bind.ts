@@ -84,7 +84,7 @@ export function actualFromCell(cell: CellInput | undefined, rule: Rule, sheet: s
   if (r.ok) q = r.q;
   else {
     // "发现3处", "三次", "第5名", "无", "延迟15天": words around the number, as evaluators type them.
-    const typed = complete(rule, text) ?? onTime(rule, text) ?? readTypedActual(text, countUnitOf(rule));
+    const typed = complete(rule, text) ?? onTime(rule, text) ?? everyMonth(rule, text) ?? readTypedActual(text, countUnitOf(rule));
     if (!typed.ok) {
       const reason = r.empty ? r.reason : typed.reason;
       return { error: finding('ACTUAL_UNREADABLE', 'error', `实际值无法读取：${reason}`, where, { actual: text }) };
@@ -130,6 +130,30 @@ function onTime(rule: Rule, text: string): ReturnType<typeof readTypedActual> | 
   const plain = simplified(toHalfWidth(text)).replace(/\s+/g, '');
   if (!ON_TIME_WORDS.test(plain) || /\d/.test(plain)) return null;
   return { ok: true, value: { q: rule.threshold, prefix: plain, note: `“${text}”按未超过${fmtQuantity(rule.threshold)}计` } };
+}
+
+/** "各月均在97%以上", "全年每月均不低于40条", "最低月份恰为97%": a statement of every month. */
+const EVERY_MONTH = /^(?:全年)?(?:各月|每月|每个月|所有月份)(?:均|都)?(?:在|不低于|达到|高于|不少于)?([\d.]+%?)(?:以上|及以上)?$/;
+const LOWEST_MONTH = /^(?:最低|最少)(?:的)?(?:月份|一个月|月)(?:恰|正好)?(?:为|是)([\d.]+%?)$/;
+
+/**
+ * A per-month rule's months stated in one sentence: no month fails when the stated line is
+ * the rule's own and a month on it passes (a floor rule, "低于97%的月份扣分"). Anything else
+ * (a ceiling rule, another line, a month on the line failing) is no count of failing months.
+ */
+function everyMonth(rule: Rule, text: string): ReturnType<typeof readTypedActual> | null {
+  if (rule.kind !== 'perMonth' || rule.failWhen !== 'below' || rule.failsAtThreshold) return null;
+  const plain = simplified(toHalfWidth(text))
+    .replace(/\s+/g, '')
+    .replace(/[\u4e00-\u9fff]+$/, (t) => (/^(?:以上|及以上)$/.test(t) ? t : ''));
+  const m = EVERY_MONTH.exec(plain) ?? LOWEST_MONTH.exec(plain);
+  if (!m) return null;
+  const q = parseQuantity(m[1]);
+  if (!q.ok || q.q.unit !== rule.threshold.unit || !q.q.value.eq(rule.threshold.value)) return null;
+  return {
+    ok: true,
+    value: { q: quantity(dec(0), 'count', '个月'), prefix: plain, note: `“${text}”：没有低于${fmtQuantity(rule.threshold)}的月份，按0个月计` },
+  };
 }
 
 /** "名称：值；名称：值" with two or more pairs, or null. */

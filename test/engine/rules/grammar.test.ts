@@ -298,3 +298,16 @@ describe('环节 counts', () => {
     expect(score(t, '2', '5个环节')).toBe('0');
   });
 });
+
+describe('every month stated in one sentence', () => {
+  // czs-02 (corpus/dept.json): months at 97% pass, below fail.
+  const t = '家電下鄉完成補貼率得3分。每月家電下鄉補貼率在97%以上得3分,有一個月達不到該比率的扣1分。';
+  test('no month below the line: the max', () => {
+    expect(score(t, '3', '各月均在97%以上')).toBe('3');
+    expect(score(t, '3', '最低月份恰为97%')).toBe('3');
+  });
+  test('another line, or a lowest month below it: pending', () => {
+    expect(score(t, '3', '各月均在95%以上')).toMatch(/^pending/);
+    expect(score(t, '3', '最低月份恰为96%')).toMatch(/^pending/);
+  });
+});
