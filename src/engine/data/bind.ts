@@ -48,7 +48,7 @@ function ruleIsPercent(rule: Rule): boolean {
     case 'perMonth':
       return rule.threshold.unit === 'percent';
     case 'bands':
-      return rule.bands.some((b) => (b.lo ?? b.hi)?.unit === 'percent');
+      return rule.bands.some((b) => !b.measure && (b.lo ?? b.hi)?.unit === 'percent');
     default:
       return false;
   }

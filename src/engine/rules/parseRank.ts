@@ -328,7 +328,7 @@ function parseRankBands(env: ParseEnv): BandsRule | JudgementRule | null {
   const notes: string[] = [];
   for (const r of reads.filter((x) => x.share)) {
     const zero = quantity(ZERO, 'percent');
-    bands.push({ lo: zero, loInclusive: true, hi: zero, hiInclusive: true, points: ZERO, text: r.text });
+    bands.push({ lo: zero, loInclusive: true, hi: zero, hiInclusive: true, points: ZERO, text: r.text, measure: r.share });
     notes.push(`“${r.clause}”按${r.share}判断：填写名次的按${r.share}不为0计分，${r.share}为0的不论名次得0分`);
   }
   const stated = STATED_FULL.exec(text);

@@ -204,6 +204,8 @@ function scoreBands(rule: BandsRule, actual: ActualValue, max: Decimal): RuleSco
     let v: Decimal | null = null;
     if (ref) {
       const a = inSpaceOf(one.q, ref);
+      // A band on another measure ("占比为0" beside rank bands) passes a value of the other unit by.
+      if (!a.ok && (b.measure || rule.bands.some((x) => x.measure && (x.lo ?? x.hi) && inSpaceOf(one.q, (x.lo ?? x.hi)!).ok))) continue;
       if (!a.ok) return a;
       v = a.value;
       note ??= a.note;

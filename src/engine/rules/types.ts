@@ -128,6 +128,11 @@ export interface Band {
   points: Decimal;
   /** When the text gives the band as a deduction ("4-6名扣1分"): points = max − deduct. */
   deduct?: Decimal;
+  /**
+   * A band on another measure than the others ("前5名得满分…，占比为0的不得分": the share, beside
+   * bands on the rank). A value in the other bands' unit passes it by, and the other way round.
+   */
+  measure?: string;
   /** The text of this band, for traces. */
   text: string;
 }

@@ -247,3 +247,22 @@ describe('per failing month without 每', () => {
     expect(parseRule('每月不少于100条，有1个月不足的扣1分，有2个月不足的扣3分', { max: dec(3) }).kind).toBe('judgement');
   });
 });
+
+describe('a band on the ranked share beside the rank bands', () => {
+  // prj-hnq-01 (corpus/project.json).
+  const t =
+    '高标准农田年度建成面积对当年全省总任务的贡献率,满分5分,按年度上图入库面积占全省总任务的比例折算,占比排名前5名的得满分,6-10名的扣0.5分,11名以后扣1分,占比为0的不得分。';
+  const r = (a: string) => {
+    const x = scoreTyped({ name: '建成面积贡献率', max: dec('5'), ruleText: t, actual: a });
+    return x.ok ? x.score.toString() : 'pending';
+  };
+  test('a share of 0% scores 0, any other share is no rank', () => {
+    expect(r('占比0%')).toBe('0');
+    expect(r('占比3%')).toBe('pending');
+  });
+  test('ranks pass the share band by', () => {
+    expect(r('第5名')).toBe('5');
+    expect(r('第6名')).toBe('4.5');
+    expect(r('第11名')).toBe('4');
+  });
+});
