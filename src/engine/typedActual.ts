@@ -16,14 +16,25 @@ const CN_NUM = '[零〇一二两三四五六七八九十百千]+';
 /** Words that count things in typed actuals. */
 export const COUNT_WORDS =
   '人次|批次|个|次|处|起|项|点|例|件|条|名|家|篇|位|台|套|回|户|所|宗|批|轮|环节|人|张|笔|种|册|份|天|日|个月|月|年|周|小时|分钟|公斤|千克|公顷|公里|平方米|立方米|亩|吨|艘|辆|头|只|株|棵';
+/** A unit word at the start of the text after a number, the longest first ("个月" before "个"). */
+const UNIT_FIRST = new RegExp(
+  `^(?:${COUNT_WORDS.split('|')
+    .sort((a, b) => b.length - a.length)
+    .join('|')})`,
+);
 const NUMERAL_BEFORE_UNIT = new RegExp(`(第|倒数第)?(${CN_NUM})(?=${COUNT_WORDS}|${PHYSICAL_UNIT_PATTERN}|%)`, 'g');
 /** "年均浓度75微克/立方米", "昼间55分贝": words, a number and a physical unit (read by parseQuantity). */
 const PHYSICAL_TYPED = new RegExp(`^([\\u4e00-\\u9fff]{0,8}?)(\\d+(?:\\.\\d+)?)((?:万|亿)?(?:${PHYSICAL_UNIT_PATTERN}).*)$`, 'i');
 const PERCENT_OF = new RegExp(`百分之(${CN_NUM}(?:点[零〇一二三四五六七八九]+)?|\\d+(?:\\.\\d+)?)`);
 
 /** "三次" -> "3次", "第五名" -> "第5名", "百分之九十五" -> "95%". */
+/** "一年半" (after numerals became digits: "1年半"): the unit and a half. */
+const AND_A_HALF = /(\d+)(个月|年|天|日|小时)半/g;
+/** "半年", "半个月", "半天": half of a time unit. */
+const HALF_OF = /(?<![\d一二两三四五六七八九十])半(?=个月|年|月|天|日|小时)/g;
+
 function digitsFor(s: string): string {
-  let out = s.replace(PERCENT_OF, (_m, n: string) => {
+  let out = s.replace(HALF_OF, '0.5').replace(PERCENT_OF, (_m, n: string) => {
     if (/\d/.test(n)) return `${n}%`;
     const [int, frac] = n.split('点');
     const whole = cnNumber(int);
@@ -35,13 +46,14 @@ function digitsFor(s: string): string {
     const v = cnNumber(n);
     return v === null ? m : `${ord ?? ''}${v}`;
   });
-  return out;
+  // "1年半", "2个月半": and a half.
+  return out.replace(AND_A_HALF, '$1.5$2');
 }
 
 /** Typed words that mean none happened / nothing is late. */
 const ZERO_WORDS = /^(?:全年|本年|年内)?(?:无|没有|未发现|未出现|未发生|不存在|零|均未|从未|一次也未|一次也没有|未有)|^未[\u4e00-\u9fff]{1,4}$/;
 export const ON_TIME_WORDS =
-  /^(?:提前|按时|按期|如期|准时)(?:完成|办结|报送|到位)?|^在?(?:计划|规定)(?:时间|期限)内完成|^(?:按规定)?(?:全部|均已|完整)(?:完成|报送|落实|签订|到位|开展|履行|下达)/;
+  /^(?:提前|按时|按期|如期|准时)(?:完成|办结|报送|到位)?|^在?(?:计划|规定)(?:时间|期限)内完成|^(?:按规定)?(?:全部|均已|完整)(?:完成|报送|落实|签订|到位|开展|履行|下达)|^(?:按|根据)[\u4e00-\u9fff]{0,8}?计划(?:分期|按时|如期)?(?:完成|到位|实施)$/;
 
 export interface TypedActual {
   q: Quantity;
@@ -84,11 +96,13 @@ export function readTypedActual(input: string, zeroUnit: string | null): TypedRe
   if (zeroUnit !== null && /^提前/.test(prefix)) {
     return { ok: true, value: { q: quantity(dec(0), 'count', zeroUnit), prefix, note: `“${original}”按0${zeroUnit}计` } };
   }
-  const unitMatch = new RegExp(`^(?:${COUNT_WORDS})`).exec(tail);
+  const unitMatch = UNIT_FIRST.exec(tail);
   const unit = unitMatch ? unitMatch[0] : '';
   const rest = tail.slice(unit.length);
   // "1个环节", "少3个程序": a count unit may be followed by the noun it counts.
   if (rest && !(unit && rest.length <= 6)) return { ok: false, reason: `“${original}”含有无法识别的文字` };
+  // "2年多", "3次以上", "5天左右": not how many, only about.
+  if (/^(?:半|多|余|以上|以下|左右|上下|不等)/.test(rest)) return { ok: false, reason: `“${original}”是约数，请填写确切的数` };
   const r = parseQuantity(`${num}${unit}`);
   if (!r.ok) return { ok: false, reason: r.reason };
   const q = unit === '' && rest === '' && !/%|‰/.test(num) ? r.q : r.q;

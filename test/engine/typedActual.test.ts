@@ -86,3 +86,18 @@ describe('several named inputs in one cell', () => {
     expect(r && 'error' in r && r.error.code).toBe('ACTUAL_UNREADABLE');
   });
 });
+
+describe('halves and approximate counts', () => {
+  test('"半年", "一年半", "2个月半" read exactly', () => {
+    const v = (t: string) => {
+      const r = readTypedActual(t, '年');
+      return r.ok ? `${r.value.q.value.toString()}${r.value.q.unitText}` : 'unread';
+    };
+    expect(v('滞后半年')).toBe('0.5年');
+    expect(v('滞后一年半')).toBe('1.5年');
+    expect(v('延迟2个月半')).toBe('2.5个月');
+  });
+  test('"2年多", "3次以上", "5天左右" are not read as 2, 3, 5', () => {
+    for (const t of ['滞后2年多', '发现3次以上', '延迟5天左右']) expect(readTypedActual(t, '次').ok).toBe(false);
+  });
+});

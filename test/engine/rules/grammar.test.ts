@@ -311,3 +311,18 @@ describe('every month stated in one sentence', () => {
     expect(score(t, '3', '最低月份恰为96%')).toMatch(/^pending/);
   });
 });
+
+describe('half a time unit and on plan, in words', () => {
+  // prj-gtzz-02 (corpus/project.json), as-zx-1 (corpus/assess.json).
+  const t = '项目实施前,资金一次性到位的,或根据项目年度投资计划分期到位的,得满分;资金到位滞后年度投资计划,每滞后一年扣2分,扣完为止。';
+  test('"按年度投资计划分期到位" keeps the max; "滞后半年" is half a year, a partial year counted whole', () => {
+    expect(score(t, '10', '按年度投资计划分期到位')).toBe('10');
+    expect(score(t, '10', '滞后半年')).toBe('8');
+    expect(score(t, '10', '滞后1年')).toBe('8');
+    expect(score(t, '10', '滞后一年半')).toBe('6');
+    expect(score(t, '10', '滞后1年半')).toBe('6');
+  });
+  test('半 only before a time unit', () => {
+    expect(score(t, '10', '滞后半数')).toMatch(/^pending/);
+  });
+});
