@@ -24,7 +24,6 @@ import { parseRule, scoreRule } from '../rules';
 import { pts } from '../rules/format';
 import type { ActualValue, RuleScoreResult } from '../rules/types';
 import { bigrams, normText, simplified, toHalfWidth } from '../text';
-import { scoreStatement } from './statement';
 import { FILLER, OUTCOME_AT, clauses, hasOutcome, negativeCondition, readClause, type Clause } from './clauses';
 
 /** One input as the evaluator typed it: "少制定年度计划" → "1条". */
@@ -398,20 +397,4 @@ export function scoreCompound(ruleText: string, inputs: NamedInput[], max: Decim
   const score = round2(raw.lt(0) ? ZERO : raw);
   const tail = raw.lt(0) ? '扣完为止，得0分' : `得分=${fmt(max)}-${deductions.map((d) => fmt(d)).join('-')}=${fmt(score)}分`;
   return { ok: true, raw, score, trace: `分项扣分：${lines.join('；')}；${tail}` };
-}
-
-/** Score a rule on an actual value: several named inputs part by part, anything else as the rule says. */
-export function scoreActual(rule: Parameters<typeof scoreRule>[0], actual: ActualValue | null, max: Decimal): RuleScoreResult {
-  if (actual?.kind === 'statement') return scoreStatement(rule.text, actual.text, max);
-  if (actual?.kind === 'text') {
-    // A text that names none of a categorical rule's options may still say what one clause says.
-    const r = scoreRule(rule, actual, max);
-    if (r.ok || rule.kind === 'judgement' || rule.kind === 'checklist') return r;
-    const s = scoreStatement(rule.text, actual.text, max);
-    return s.ok ? s : r;
-  }
-  if (actual?.kind !== 'named') return scoreRule(rule, actual, max);
-  const r = scoreCompound(rule.text, actual.inputs, max);
-  if (r.ok) return r;
-  return fail(`${actual.why}；按分项计分也无法计算：${r.reason}`);
 }

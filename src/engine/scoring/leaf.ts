@@ -10,7 +10,7 @@ import type { CellInput, LeafNode } from '../indicators/model';
 import type { IndicatorOverride } from '../options';
 import { parseQuantity } from '../quantity';
 import { explainRule, parseRule, type scoreRule } from '../rules';
-import { scoreActual } from './compound';
+import { scoreActual } from './actual';
 import { statementBound, statementOf, statementReadable } from './statement';
 import { splitActualTarget } from './inputs';
 import { QUANTITATIVE_KINDS, type Rule } from '../rules/types';

@@ -8,7 +8,7 @@ import type { Decimal } from '../decimal';
 import { parseQuantity } from '../quantity';
 import { actualFromCell, actualFromInputs } from '../data/bind';
 import { explainRule, parseRule } from '../rules';
-import { scoreActual } from './compound';
+import { scoreActual } from './actual';
 import { statementBound, statementOf } from './statement';
 import { splitActualTarget } from './inputs';
 import type { Rule } from '../rules/types';
