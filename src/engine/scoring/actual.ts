@@ -20,6 +20,18 @@ export function scoreActual(rule: Rule, actual: ActualValue | null, max: Decimal
     const s = scoreStatement(rule.text, actual.text, max);
     return s.ok ? s : r;
   }
+  if (actual?.kind === 'counts' && actual.counts.length > 1) {
+    // Counts per kind whose names the rule's kinds do not tell apart ("发生…但没有报送…" and
+    // "报送了…但仍发生…" share their words): each count against the clause it speaks of.
+    const r = scoreRule(rule, actual, max);
+    if (r.ok) return r;
+    const parts = scoreCompound(
+      rule.text,
+      actual.counts.map((c) => ({ name: c.label, text: c.n.toString() })),
+      max,
+    );
+    return parts.ok ? parts : r;
+  }
   if (actual?.kind !== 'named') return scoreRule(rule, actual, max);
   const r = scoreCompound(rule.text, actual.inputs, max);
   if (r.ok) return r;

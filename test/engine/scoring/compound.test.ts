@@ -72,6 +72,19 @@ describe('deductions from the max, one part per input', () => {
   });
 });
 
+describe('counts per kind whose names share their words', () => {
+  // as-zx-2 (corpus/assess.json): both kinds speak of 上访 and 信息预警, in another order.
+  const text =
+    '信息預警記20分,信息預警做得好且無市以上集體上訪的記20分,發生了到市以上集體上訪,但沒有報送信息預警的,每次扣5分;報送了信息預警,但仍發生到市以上集體上訪的,每次扣2分。';
+  const x = (a: string, b: string) => score(text, '20', { 發生到市以上集體上訪但沒有報送信息預警: a, 報送了信息預警但仍發生到市以上集體上訪: b });
+  it('each count against the clause it names', () => {
+    expect(x('0次', '0次')).toBe('20');
+    expect(x('1次', '2次')).toBe('11');
+    expect(x('2次', '1次')).toBe('8');
+    expect(x('3次', '3次')).toBe('0');
+  });
+});
+
 describe('shares of the max, one part per input', () => {
   const czjs = (a: string, b: string) => score(CZJS03, '20', { 环卫管理机构和清扫保洁队伍: a, 主街道保洁时长: b });
   it('a condition met earns its share, unmet earns nothing', () => {
