@@ -89,6 +89,8 @@ export function actualFromCell(cell: CellInput | undefined, rule: Rule, sheet: s
       const reason = r.empty ? r.reason : typed.reason;
       return { error: finding('ACTUAL_UNREADABLE', 'error', `实际值无法读取：${reason}`, where, { actual: text }) };
     }
+    const sense = shortfallSense(rule, text, typed.value.q);
+    if (sense) return { error: finding('ACTUAL_UNREADABLE', 'error', `实际值无法读取：${sense}`, where, { actual: text }) };
     q = typed.value.q;
     if (typed.value.note) findings.push(finding('ACTUAL_READ_FROM_TEXT', 'info', `实际值${typed.value.note}`, where));
   }
@@ -154,6 +156,29 @@ function everyMonth(rule: Rule, text: string): ReturnType<typeof readTypedActual
     ok: true,
     value: { q: quantity(dec(0), 'count', '个月'), prefix: plain, note: `“${text}”：没有低于${fmtQuantity(rule.threshold)}的月份，按0个月计` },
   };
+}
+
+/** A deduction per item missing ("少一项扣0.25分", "每缺一项扣2分", "少一个程序扣1分"). */
+const SHORTFALL_LABEL = /^(?:每)?(?:少|缺|缺少|漏)/;
+/** Words saying something is missing or not done. */
+const MISSING_WORDS = /少|缺|差|未|没有|不|无/;
+/** Words saying nothing is missing ("齐全", "完整履行", "全部签订"). */
+const NONE_MISSING = /无缺|没有缺|不缺|齐全|^(?:按规定)?(?:完整|全部|均已)/;
+
+/**
+ * Against a deduction per item missing, a typed sentence must say what is missing: "少1项",
+ * "缺一项", "四项均未做到" count missing items, "无" and "齐全" none; "完成3项", "4项全部签订"
+ * count what was done, and "未签订" does not say how many are missing. Those are refused
+ * (null when the reading stands).
+ */
+function shortfallSense(rule: Rule, text: string, read: Quantity): string | null {
+  if (rule.kind !== 'perOccurrence' || rule.items.length !== 1 || !SHORTFALL_LABEL.test(rule.items[0].label)) return null;
+  const t = simplified(toHalfWidth(text)).replace(/\s+/g, '');
+  // A bare count ("3", "三个", "2项") or a bare "无" answers "how many are missing".
+  if (/^(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)[\u4e00-\u9fff]{0,2}$/.test(t) || /^(?:无|没有|零|未发现|均无)$/.test(t)) return null;
+  if (read.value.isZero() ? NONE_MISSING.test(t) : MISSING_WORDS.test(t)) return null;
+  const what = `${rule.items[0].label}几${rule.items[0].unitWord || '项'}`;
+  return read.value.isZero() ? `“${text}”没有说明${what}` : `“${text}”是完成的数量，评分标准按${what}扣分，请填写缺少的数量`;
 }
 
 /** "名称：值；名称：值" with two or more pairs, or null. */

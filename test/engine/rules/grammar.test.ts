@@ -326,3 +326,22 @@ describe('half a time unit and on plan, in words', () => {
     expect(score(t, '10', '滞后半数')).toMatch(/^pending/);
   });
 });
+
+describe('a deduction per item missing takes only counts of what is missing', () => {
+  // as-ta-2 (corpus/assess.json); the done-counts were read as missing ones before.
+  const t = '成立机构,明确分工,有专人负责,纳入单位内部年度考核,记1分;少一项,扣0.25分。';
+  test('missing counts, none missing', () => {
+    expect(score(t, '1', '少1项')).toBe('0.75');
+    expect(score(t, '1', '缺两项')).toBe('0.5');
+    expect(score(t, '1', '四项均未做到')).toBe('0');
+    expect(score(t, '1', '无')).toBe('1');
+    expect(score(t, '1', '2')).toBe('0.5');
+  });
+  test('counts of what was done, and "未签订" without a count, are refused', () => {
+    for (const a of ['完成3项', '4项全部落实', '已落实4项', '未签订']) expect(score(t, '1', a)).toMatch(/^pending/);
+  });
+  test('an event count ("未回复每次扣1分") is no shortfall: its words stand', () => {
+    expect(score('超过规定时间处理或处理未回复每次扣1分', '20', '二十二次')).toBe('0');
+    expect(score('超过规定时间处理或处理未回复每次扣1分', '20', '5次')).toBe('15');
+  });
+});
