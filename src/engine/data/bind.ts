@@ -91,7 +91,10 @@ export function actualFromCell(cell: CellInput | undefined, rule: Rule, sheet: s
     }
     const sense = shortfallSense(rule, text, typed.value.q);
     if (sense) return { error: finding('ACTUAL_UNREADABLE', 'error', `实际值无法读取：${sense}`, where, { actual: text }) };
-    q = typed.value.q;
+    const below = shortOfLine(rule, typed.value);
+    if (below && 'error' in below) return { error: finding('ACTUAL_UNREADABLE', 'error', `实际值无法读取：“${text}”${below.error}`, where, { actual: text }) };
+    q = below ? below.q : typed.value.q;
+    if (below) findings.push(finding('ACTUAL_READ_FROM_TEXT', 'info', `实际值“${text}”${below.note}`, where));
     if (typed.value.note) findings.push(finding('ACTUAL_READ_FROM_TEXT', 'info', `实际值${typed.value.note}`, where));
   }
   // "≥95%" is a target: typed where the actual belongs it says nothing about what was achieved.
@@ -156,6 +159,26 @@ function everyMonth(rule: Rule, text: string): ReturnType<typeof readTypedActual
     ok: true,
     value: { q: quantity(dec(0), 'count', '个月'), prefix: plain, note: `“${text}”：没有低于${fmtQuantity(rule.threshold)}的月份，按0个月计` },
   };
+}
+
+/** Words before a number saying it is a shortfall, not a level ("少2次", "差3个", "不足1次"). */
+const SHORT_BY = /^(?:少|缺|差|欠|不足|低于|少于)/;
+
+/**
+ * "少2次" against "不少于6次，每少1次扣1分": the shortfall, so 6 − 2 = 4 held. Only for a rule that
+ * deducts below a line in counts; a shortfall typed against a rate ("少到位2%") is refused, the
+ * rate it means is not said. Null when the typed words are no shortfall.
+ */
+function shortOfLine(rule: Rule, typed: { q: Quantity; prefix: string }): { q: Quantity; note: string } | { error: string } | null {
+  if (rule.kind !== 'step' || rule.direction !== 'below' || rule.rank || !SHORT_BY.test(typed.prefix)) return null;
+  const line = rule.threshold;
+  if (line.unit !== 'count' || (typed.q.unit !== 'count' && typed.q.unit !== 'none') || rule.stepMode !== 'absolute') {
+    return { error: `是差额，请填写实际达到的${line.unit === 'percent' ? '比率' : '数值'}` };
+  }
+  const held = line.value.minus(typed.q.value);
+  if (held.lt(0)) return { error: `比标准${fmtQuantity(line)}还多，无法理解` };
+  const q = quantity(held, 'count', line.unitText);
+  return { q, note: `是比标准${fmtQuantity(line)}少的数量，按${fmtQuantity(q)}计` };
 }
 
 /** A deduction per item missing ("少一项扣0.25分", "每缺一项扣2分", "少一个程序扣1分"). */

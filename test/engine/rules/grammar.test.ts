@@ -345,3 +345,16 @@ describe('a deduction per item missing takes only counts of what is missing', ()
     expect(score('超过规定时间处理或处理未回复每次扣1分', '20', '5次')).toBe('15');
   });
 });
+
+describe('a shortfall typed against a minimum', () => {
+  const t = '全年召开会议不少于6次，每少1次扣1分';
+  test('"少2次" is 2 short of 6, not 2 held', () => {
+    expect(score(t, '5', '少2次')).toBe('3');
+    expect(score(t, '5', '召开4次')).toBe('3');
+    expect(score(t, '5', '少6次')).toBe('0');
+    expect(score(t, '5', '少7次')).toMatch(/^pending/);
+  });
+  test('a shortfall typed against a rate is refused', () => {
+    expect(score('资金到位率≥95%得5分，每低1%扣1分', '5', '少到位2%')).toMatch(/^pending/);
+  });
+});
