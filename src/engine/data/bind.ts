@@ -72,6 +72,10 @@ export function actualFromCell(cell: CellInput | undefined, rule: Rule, sheet: s
   if (rule.kind === 'categorical' || rule.kind === 'grade') {
     return { actual: { kind: 'text', text }, display: text, source: `${sheet}!${where.cell}`, findings: [] };
   }
+  // "约3处", "93%左右": only about; a score needs the figure.
+  if (typeof cell.value === 'string' && APPROXIMATE.test(simplified(text).replace(/\s+/g, ''))) {
+    return { error: finding('ACTUAL_UNREADABLE', 'error', `实际值无法读取：“${text}”是约数，请填写确切的数`, where, { actual: text }) };
+  }
   if (rule.kind === 'additive' || (rule.kind === 'perOccurrence' && rule.items.length > 1)) {
     const counts = countsFromText(text);
     if (counts.length > 0) {
@@ -160,6 +164,9 @@ function everyMonth(rule: Rule, text: string): ReturnType<typeof readTypedActual
     value: { q: quantity(dec(0), 'count', '个月'), prefix: plain, note: `“${text}”：没有低于${fmtQuantity(rule.threshold)}的月份，按0个月计` },
   };
 }
+
+/** A figure given as about so much: "约3处", "大概5次", "93%左右", "10天上下". */
+const APPROXIMATE = /^(?:约|大约|大概|估计|将近|近)\d|\d(?:\.\d+)?(?:%|‰|[\u4e00-\u9fff]{1,2})?(?:左右|上下)$/;
 
 /** Words before a number saying it is a shortfall, not a level ("少2次", "差3个", "不足1次"). */
 const SHORT_BY = /^(?:少|缺|差|欠|不足|低于|少于)/;

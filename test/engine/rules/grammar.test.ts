@@ -358,3 +358,12 @@ describe('a shortfall typed against a minimum', () => {
     expect(score('资金到位率≥95%得5分，每低1%扣1分', '5', '少到位2%')).toMatch(/^pending/);
   });
 });
+
+describe('an approximate figure is no actual value', () => {
+  test('"约3处", "93%左右" are refused; the exact figures read', () => {
+    expect(score('每发现一处问题扣0.5分', '3', '约3处')).toMatch(/^pending/);
+    expect(score('每发现一处问题扣0.5分', '3', '3处')).toBe('1.5');
+    expect(score('资金到位率≥95%得5分，每低1%扣1分', '5', '93%左右')).toMatch(/^pending/);
+    expect(score('资金到位率≥95%得5分，每低1%扣1分', '5', '93%')).toBe('3');
+  });
+});
