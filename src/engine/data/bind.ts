@@ -9,9 +9,10 @@ import { Decimal, dec, fmt } from '../decimal';
 import { finding, type Finding } from '../findings';
 import type { CellInput } from '../indicators/model';
 import { findQuantities, fmtQuantity, parseQuantity, quantity, samePhysicalUnit, unitKey, type Quantity } from '../quantity';
-import { ON_TIME_WORDS, readTypedActual } from '../typedActual';
+import { readTypedActual } from '../typedActual';
+import { isApproximate, readWordsForRule } from './wordsForRule';
 import type { ActualValue, Measure, MonthValue, Rule } from '../rules/types';
-import { bigrams, diceOfBigrams, normName, normText, simplified, toHalfWidth } from '../text';
+import { bigrams, diceOfBigrams, normName, normText } from '../text';
 import type { DataContext } from './context';
 import { columnSum, pooledRate, type DataColumn, type DataTable } from './tables';
 import { defaultWeights, scoreSurvey, type SurveyItem } from './survey';
@@ -73,7 +74,7 @@ export function actualFromCell(cell: CellInput | undefined, rule: Rule, sheet: s
     return { actual: { kind: 'text', text }, display: text, source: `${sheet}!${where.cell}`, findings: [] };
   }
   // "约3处", "93%左右": only about; a score needs the figure.
-  if (typeof cell.value === 'string' && APPROXIMATE.test(simplified(text).replace(/\s+/g, ''))) {
+  if (typeof cell.value === 'string' && isApproximate(text)) {
     return { error: finding('ACTUAL_UNREADABLE', 'error', `实际值无法读取：“${text}”是约数，请填写确切的数`, where, { actual: text }) };
   }
   if (rule.kind === 'additive' || (rule.kind === 'perOccurrence' && rule.items.length > 1)) {
@@ -88,18 +89,13 @@ export function actualFromCell(cell: CellInput | undefined, rule: Rule, sheet: s
   if (r.ok) q = r.q;
   else {
     // "发现3处", "三次", "第5名", "无", "延迟15天": words around the number, as evaluators type them.
-    const typed = complete(rule, text) ?? onTime(rule, text) ?? everyMonth(rule, text) ?? readTypedActual(text, countUnitOf(rule));
+    const typed = readWordsForRule(rule, text, countUnitOf(rule));
     if (!typed.ok) {
       const reason = r.empty ? r.reason : typed.reason;
       return { error: finding('ACTUAL_UNREADABLE', 'error', `实际值无法读取：${reason}`, where, { actual: text }) };
     }
-    const sense = shortfallSense(rule, text, typed.value.q);
-    if (sense) return { error: finding('ACTUAL_UNREADABLE', 'error', `实际值无法读取：${sense}`, where, { actual: text }) };
-    const below = shortOfLine(rule, typed.value);
-    if (below && 'error' in below) return { error: finding('ACTUAL_UNREADABLE', 'error', `实际值无法读取：“${text}”${below.error}`, where, { actual: text }) };
-    q = below ? below.q : typed.value.q;
-    if (below) findings.push(finding('ACTUAL_READ_FROM_TEXT', 'info', `实际值“${text}”${below.note}`, where));
-    if (typed.value.note) findings.push(finding('ACTUAL_READ_FROM_TEXT', 'info', `实际值${typed.value.note}`, where));
+    q = typed.q;
+    for (const note of typed.notes) findings.push(finding('ACTUAL_READ_FROM_TEXT', 'info', `实际值${note}`, where));
   }
   // "≥95%" is a target: typed where the actual belongs it says nothing about what was achieved.
   if (q.comparator && q.comparator !== '=') {
@@ -118,97 +114,6 @@ export function actualFromCell(cell: CellInput | undefined, rule: Rule, sheet: s
     } else q = { ...q, unit: 'percent', unitText: '%' };
   }
   return { actual: { kind: 'quantity', q }, display: fmtQuantity(q), source: `${sheet}!${where.cell}`, findings };
-}
-
-/** Words saying nothing is missing. */
-const COMPLETE_WORDS = /^(?:全部|均已?|各项)?(?:齐全|具备|完整|健全)$/;
-
-/** "齐全" against tiers of what is missing ("缺一项得7分…"): none missing. */
-function complete(rule: Rule, text: string): ReturnType<typeof readTypedActual> | null {
-  if (rule.kind !== 'bands' || !rule.countsMissing || !COMPLETE_WORDS.test(text.replace(/\s+/g, ''))) return null;
-  const unit = rule.bands.find((b) => b.lo)?.lo?.unitText ?? '项';
-  return { ok: true, value: { q: quantity(dec(0), 'count', unit), prefix: text, note: `“${text}”按缺0${unit}计` } };
-}
-
-/**
- * "在计划时间内完成", "按期完成" against a rule that deducts for going past a line ("超过计划时间的…
- * 每相差4%扣1分"): at the line, nothing past it. Only for such rules; the line is the rule's own.
- */
-function onTime(rule: Rule, text: string): ReturnType<typeof readTypedActual> | null {
-  if (rule.kind !== 'step' || rule.direction !== 'above' || rule.rank) return null;
-  const plain = simplified(toHalfWidth(text)).replace(/\s+/g, '');
-  if (!ON_TIME_WORDS.test(plain) || /\d/.test(plain)) return null;
-  return { ok: true, value: { q: rule.threshold, prefix: plain, note: `“${text}”按未超过${fmtQuantity(rule.threshold)}计` } };
-}
-
-/** "各月均在97%以上", "全年每月均不低于40条", "最低月份恰为97%": a statement of every month. */
-const EVERY_MONTH = /^(?:全年)?(?:各月|每月|每个月|所有月份)(?:均|都)?(?:在|不低于|达到|高于|不少于)?([\d.]+%?)(?:以上|及以上)?$/;
-const LOWEST_MONTH = /^(?:最低|最少)(?:的)?(?:月份|一个月|月)(?:恰|正好)?(?:为|是)([\d.]+%?)$/;
-
-/**
- * A per-month rule's months stated in one sentence: no month fails when the stated line is
- * the rule's own and a month on it passes (a floor rule, "低于97%的月份扣分"). Anything else
- * (a ceiling rule, another line, a month on the line failing) is no count of failing months.
- */
-function everyMonth(rule: Rule, text: string): ReturnType<typeof readTypedActual> | null {
-  if (rule.kind !== 'perMonth' || rule.failWhen !== 'below' || rule.failsAtThreshold) return null;
-  const plain = simplified(toHalfWidth(text))
-    .replace(/\s+/g, '')
-    .replace(/[\u4e00-\u9fff]+$/, (t) => (/^(?:以上|及以上)$/.test(t) ? t : ''));
-  const m = EVERY_MONTH.exec(plain) ?? LOWEST_MONTH.exec(plain);
-  if (!m) return null;
-  const q = parseQuantity(m[1]);
-  if (!q.ok || q.q.unit !== rule.threshold.unit || !q.q.value.eq(rule.threshold.value)) return null;
-  return {
-    ok: true,
-    value: { q: quantity(dec(0), 'count', '个月'), prefix: plain, note: `“${text}”：没有低于${fmtQuantity(rule.threshold)}的月份，按0个月计` },
-  };
-}
-
-/** A figure given as about so much: "约3处", "大概5次", "93%左右", "10天上下". */
-const APPROXIMATE = /^(?:约|大约|大概|估计|将近|近)\d|\d(?:\.\d+)?(?:%|‰|[\u4e00-\u9fff]{1,2})?(?:左右|上下)$/;
-
-/** Words before a number saying it is a shortfall, not a level ("少2次", "差3个", "不足1次"). */
-const SHORT_BY = /^(?:少|缺|差|欠|不足|低于|少于)/;
-
-/**
- * "少2次" against "不少于6次，每少1次扣1分": the shortfall, so 6 − 2 = 4 held. Only for a rule that
- * deducts below a line in counts; a shortfall typed against a rate ("少到位2%") is refused, the
- * rate it means is not said. Null when the typed words are no shortfall.
- */
-function shortOfLine(rule: Rule, typed: { q: Quantity; prefix: string }): { q: Quantity; note: string } | { error: string } | null {
-  if (rule.kind !== 'step' || rule.direction !== 'below' || rule.rank || !SHORT_BY.test(typed.prefix)) return null;
-  const line = rule.threshold;
-  if (line.unit !== 'count' || (typed.q.unit !== 'count' && typed.q.unit !== 'none') || rule.stepMode !== 'absolute') {
-    return { error: `是差额，请填写实际达到的${line.unit === 'percent' ? '比率' : '数值'}` };
-  }
-  const held = line.value.minus(typed.q.value);
-  if (held.lt(0)) return { error: `比标准${fmtQuantity(line)}还多，无法理解` };
-  const q = quantity(held, 'count', line.unitText);
-  return { q, note: `是比标准${fmtQuantity(line)}少的数量，按${fmtQuantity(q)}计` };
-}
-
-/** A deduction per item missing ("少一项扣0.25分", "每缺一项扣2分", "少一个程序扣1分"). */
-const SHORTFALL_LABEL = /^(?:每)?(?:少|缺|缺少|漏)/;
-/** Words saying something is missing or not done. */
-const MISSING_WORDS = /少|缺|差|未|没有|不|无/;
-/** Words saying nothing is missing ("齐全", "完整履行", "全部签订"). */
-const NONE_MISSING = /无缺|没有缺|不缺|齐全|^(?:按规定)?(?:完整|全部|均已)/;
-
-/**
- * Against a deduction per item missing, a typed sentence must say what is missing: "少1项",
- * "缺一项", "四项均未做到" count missing items, "无" and "齐全" none; "完成3项", "4项全部签订"
- * count what was done, and "未签订" does not say how many are missing. Those are refused
- * (null when the reading stands).
- */
-function shortfallSense(rule: Rule, text: string, read: Quantity): string | null {
-  if (rule.kind !== 'perOccurrence' || rule.items.length !== 1 || !SHORTFALL_LABEL.test(rule.items[0].label)) return null;
-  const t = simplified(toHalfWidth(text)).replace(/\s+/g, '');
-  // A bare count ("3", "三个", "2项") or a bare "无" answers "how many are missing".
-  if (/^(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)[\u4e00-\u9fff]{0,2}$/.test(t) || /^(?:无|没有|零|未发现|均无)$/.test(t)) return null;
-  if (read.value.isZero() ? NONE_MISSING.test(t) : MISSING_WORDS.test(t)) return null;
-  const what = `${rule.items[0].label}几${rule.items[0].unitWord || '项'}`;
-  return read.value.isZero() ? `“${text}”没有说明${what}` : `“${text}”是完成的数量，评分标准按${what}扣分，请填写缺少的数量`;
 }
 
 /** "名称：值；名称：值" with two or more pairs, or null. */
