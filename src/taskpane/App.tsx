@@ -393,14 +393,25 @@ function Pane({
         </MessageBar>
       )}
       {report && <ScoreSummary report={report} />}
-      {outcome && (listed.length > 0 || outcome.action === 'validate') && <FindingsList findings={listed} onGoTo={onGoTo} />}
+      {outcome && (listed.length > 0 || outcome.action === 'validate') && <FindingsList findings={listed} onGoTo={onGoTo} severity={state.severity} onSeverity={(severity) => dispatch({ type: 'filter/severity', severity })} />}
       {outcome?.action === 'validate' && outcome.ok && outcome.cellsWritten === 0 && outcome.findings.length > 0 && (
         <Button disabled={busy} onClick={() => void run('validate', true)}>
           {t('writeResults')}
         </Button>
       )}
       {report && (
-        <IndicatorList indicators={report.indicators} onCorrect={actions ? onCorrect : undefined} onJudge={actions ? onJudge : undefined} disabled={busy} />
+        <IndicatorList
+          indicators={report.indicators}
+          onCorrect={actions ? onCorrect : undefined}
+          onJudge={actions ? onJudge : undefined}
+          disabled={busy}
+          findings={report.findings}
+          sheet={report.sheet}
+          filter={state.indicatorFilter}
+          search={state.indicatorSearch}
+          onFilter={(filter) => dispatch({ type: 'filter/indicators', filter })}
+          onSearch={(search) => dispatch({ type: 'filter/search', search })}
+        />
       )}
       {report?.detection && <DetectionPanel detection={report.detection} onPickSheet={actions ? onPickSheet : undefined} disabled={busy} />}
     </main>

@@ -2,6 +2,7 @@
 import { Badge, Button, Caption1, makeStyles, Subtitle2, Text, ToggleButton, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Finding, Severity } from '../../engine/findings';
+import { LIST_PAGE } from '../indicatorFilter';
 import { useI18n } from '../i18n';
 
 const useStyles = makeStyles({
@@ -22,15 +23,34 @@ export function where(f: Finding): string | null {
   return f.cell ? `${f.sheet}!${f.cell}` : f.sheet;
 }
 
-export function FindingsList({ findings, onGoTo }: { findings: Finding[]; onGoTo?: (sheet: string, cell: string) => void }) {
+export function FindingsList({
+  findings,
+  onGoTo,
+  severity: chosen = null,
+  onSeverity,
+}: {
+  findings: Finding[];
+  onGoTo?: (sheet: string, cell: string) => void;
+  /** The severity shown (null: all); kept in the pane's state so a rescore keeps it. */
+  severity?: Severity | null;
+  onSeverity?: (s: Severity | null) => void;
+}) {
   const { t } = useI18n();
   const s = useStyles();
   const count = (sev: Severity) => findings.filter((f) => f.severity === sev).length;
-  const [chosen, setOnly] = useState<Severity | null>(null);
+  const [local, setLocal] = useState<Severity | null>(chosen);
+  const picked = onSeverity ? chosen : local;
+  const [pages, setPages] = useState(1);
+  const setOnly = (sev: Severity | null) => {
+    (onSeverity ?? setLocal)(sev);
+    setPages(1);
+  };
   const levels = (['error', 'warning', 'info'] as Severity[]).filter((sev) => count(sev) > 0);
   // After a rescore the chosen level may have no findings left (or the buttons are gone): show all.
-  const only = chosen && levels.length > 1 && count(chosen) > 0 ? chosen : null;
-  const shown = only ? findings.filter((f) => f.severity === only) : findings;
+  const only = picked && levels.length > 1 && count(picked) > 0 ? picked : null;
+  const kept = only ? findings.filter((f) => f.severity === only) : findings;
+  const shown = kept.slice(0, pages * LIST_PAGE);
+  const more = kept.length - shown.length;
   return (
     <section aria-label={t('findings')}>
       <Subtitle2 as="h3" block>
@@ -72,6 +92,11 @@ export function FindingsList({ findings, onGoTo }: { findings: Finding[]; onGoTo
           );
         })}
       </ul>
+      {more > 0 && (
+        <Button size="small" appearance="secondary" data-testid="findings-more" onClick={() => setPages(pages + 1)}>
+          {t('showMore', { count: Math.min(more, LIST_PAGE), rest: more })}
+        </Button>
+      )}
     </section>
   );
 }

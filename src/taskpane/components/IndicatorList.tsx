@@ -3,11 +3,14 @@
  * note; each can be corrected (actual value, rule text, data source) and is
  * rescored at once without writing (the pane runs a preview).
  */
-import { Badge, Button, Caption1, Field, Input, makeStyles, Subtitle2, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Badge, Button, Caption1, Field, Input, makeStyles, SearchBox, Subtitle2, Text, Textarea, ToggleButton, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Finding } from '../../engine/findings';
 import type { IndicatorOverride, ItemJudgement } from '../../engine/options';
 import type { IndicatorReport } from '../../engine/result';
 import { useI18n, type MessageKey } from '../i18n';
+import { filterCounts, filterIndicators, INDICATOR_FILTERS, LIST_PAGE, problemRows } from '../indicatorFilter';
+import type { IndicatorFilter } from '../state';
 import { Checklist } from './Checklist';
 
 const useStyles = makeStyles({
@@ -32,7 +35,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+  filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, marginBottom: tokens.spacingVerticalXS },
+  search: { width: '100%', maxWidth: '100%', marginBottom: tokens.spacingVerticalS },
 });
+
+const FILTER_KEY: Record<IndicatorFilter, MessageKey> = { all: 'all', deducted: 'filterDeducted', pending: 'filterPending', problems: 'filterProblems' };
 
 const SOURCE_KEY: Record<IndicatorReport['source'], MessageKey> = { computed: 'computed', entered: 'entered', pending: 'pendingSource' };
 const COLOR: Record<IndicatorReport['source'], 'brand' | 'informative' | 'warning'> = { computed: 'brand', entered: 'informative', pending: 'warning' };
@@ -122,19 +129,41 @@ function EditForm({ indicator, onApply, onClose }: { indicator: IndicatorReport;
 }
 
 export function IndicatorList({
-  indicators,
+  indicators: all,
   onCorrect,
   onJudge,
   disabled,
+  findings = [],
+  sheet = '',
+  filter = 'all',
+  search = '',
+  onFilter,
+  onSearch,
 }: {
   indicators: IndicatorReport[];
   onCorrect?: (o: IndicatorOverride) => void;
   /** Judgements of one checklist indicator's items (rescored as a preview). */
   onJudge?: (j: ItemJudgement[]) => void;
   disabled?: boolean;
+  /** The run's findings and the indicator sheet: 有问题 keeps indicators whose row has a finding. */
+  findings?: readonly Finding[];
+  sheet?: string;
+  filter?: IndicatorFilter;
+  search?: string;
+  onFilter?: (f: IndicatorFilter) => void;
+  onSearch?: (s: string) => void;
 }) {
   const { t } = useI18n();
   const s = useStyles();
+  const problems = useMemo(() => problemRows(findings, sheet), [findings, sheet]);
+  const counts = useMemo(() => filterCounts(all, problems), [all, problems]);
+  // A filter left with nothing after a rescore shows everything (the buttons say why: a count of 0).
+  const active: IndicatorFilter = counts[filter] > 0 ? filter : 'all';
+  const indicators = useMemo(() => filterIndicators(all, active, search, problems), [all, active, search, problems]);
+  const [pages, setPages] = useState(1);
+  useEffect(() => setPages(1), [active, search, all]);
+  const shown = indicators.slice(0, pages * LIST_PAGE);
+  const more = indicators.length - shown.length;
   const [editing, setEditing] = useState<string | null>(null);
   const [judging, setJudging] = useState<string | null>(null);
   const editButtons = useRef(new Map<string, HTMLElement | null>());
@@ -143,14 +172,40 @@ export function IndicatorList({
     // Back on the 修改 button that opened the form (the form and its focus are gone).
     setTimeout(() => editButtons.current.get(key)?.focus(), 0);
   };
-  if (indicators.length === 0) return null;
+  if (all.length === 0) return null;
+  const filterable = onFilter && INDICATOR_FILTERS.some((f) => f !== 'all' && counts[f] > 0 && counts[f] < counts.all);
   return (
     <section aria-label={t('indicators')}>
       <Subtitle2 as="h3" block>
         {t('indicators')}
       </Subtitle2>
+      {filterable && (
+        <div className={s.filters} role="group" aria-label={t('filterIndicators')}>
+          {INDICATOR_FILTERS.filter((f) => f === 'all' || counts[f] > 0).map((f) => (
+            <ToggleButton key={f} size="small" checked={active === f} data-testid={`filter-${f}`} onClick={() => onFilter(active === f ? 'all' : f)}>
+              {t(FILTER_KEY[f])} {counts[f]}
+            </ToggleButton>
+          ))}
+        </div>
+      )}
+      {onSearch && all.length > 1 && (
+        <SearchBox
+          className={s.search}
+          size="small"
+          value={search}
+          placeholder={t('searchIndicators')}
+          aria-label={t('searchIndicators')}
+          data-testid="indicator-search"
+          onChange={(_, d) => onSearch(d.value)}
+        />
+      )}
+      {(active !== 'all' || search.trim() !== '') && (
+        <Caption1 as="p" block role="status" data-testid="indicator-count">
+          {t('indicatorsShown', { shown: indicators.length, total: all.length })}
+        </Caption1>
+      )}
       <ul className={s.list}>
-        {indicators.map((i) => {
+        {shown.map((i) => {
           const key = `${i.cell}|${i.path.join('/')}`;
           const name = i.path[i.path.length - 1];
           return (
@@ -212,6 +267,11 @@ export function IndicatorList({
           );
         })}
       </ul>
+      {more > 0 && (
+        <Button size="small" appearance="secondary" data-testid="indicator-more" onClick={() => setPages(pages + 1)}>
+          {t('showMore', { count: Math.min(more, LIST_PAGE), rest: more })}
+        </Button>
+      )}
     </section>
   );
 }
