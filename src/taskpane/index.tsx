@@ -7,10 +7,39 @@ import { App } from './App';
 import type { OpenWorkbench, ReviewWorkbooks } from './backend';
 import { detectHost, prefersDark, type HostMode } from './host';
 import { officeBackend } from './officeBackend';
+import { workbenchOverPort, type WorkbenchChannel } from './worker/client';
+import type { Port, WorkbenchRequest, WorkbenchResponse } from './worker/protocol';
+import { spawnWorkbenchWorker } from './worker/spawn';
 
+/** The workbench worker, started on first use; null where workers cannot run (the pane then scores in the page). */
+let channel: WorkbenchChannel | null | undefined;
+function workerChannel(): WorkbenchChannel | null {
+  if (channel !== undefined) return channel;
+  try {
+    const worker = spawnWorkbenchWorker();
+    channel = workbenchOverPort(worker as unknown as Port<WorkbenchResponse, WorkbenchRequest>);
+    const c = channel;
+    worker.addEventListener('error', (e) => c.fail(e.message || '工作线程无法运行'));
+  } catch {
+    channel = null;
+  }
+  return channel;
+}
+
+/** The uploaded workbook lives in the worker, the engine runs there; the page only renders. */
 const openWorkbench: OpenWorkbench = async (data, name) => {
-  const { openWorkbench: open } = await import(/* webpackChunkName: "workbench" */ './workbench');
-  return open(data, name);
+  const inPage = async () => {
+    const { openWorkbench: open } = await import(/* webpackChunkName: "workbench" */ './workbench');
+    return open(data, name);
+  };
+  const c = workerChannel();
+  if (!c) return inPage();
+  try {
+    return await c.open(data, name);
+  } catch (e) {
+    if (c.broken()) return inPage();
+    throw e;
+  }
 };
 
 const reviewWorkbooks: ReviewWorkbooks = async (files, onProgress) => {

@@ -542,6 +542,8 @@ async function main(): Promise<void> {
       await score.click();
       await page.getByTestId('download').waitFor({ timeout: 30000 });
       if (scored === 0) await axeCheck(page, 'scored');
+      // The uploaded workbook and the engine live in the workbench worker (src/taskpane/worker/), off the page's thread.
+      if (!page.workers().some((w) => /workbench-worker/.test(w.url()))) fail(`${c.file}: scored without the workbench worker (engine on the page thread)`);
       const total = (await page.getByTestId('total').textContent())?.trim();
       const grade = (await page.getByTestId('grade').textContent())?.trim();
       if (total !== c.total) fail(`${c.file}: total on screen ${total}, expected ${c.total}`);
