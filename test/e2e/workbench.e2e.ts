@@ -7,16 +7,13 @@
  *
  *   npm run test:e2e          (builds dist/ with webpack when it is missing or stale)
  */
-import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
-import http from 'node:http';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium } from 'playwright-core';
+import { ensureBuild, ROOT, serve } from './harness';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const DIST = path.join(ROOT, 'dist');
 const OUT = path.join(ROOT, 'test-output', 'e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -25,49 +22,6 @@ const CASES = [
   { file: 'haikou-2021.xlsx', total: '95.95', grade: '优', sheet: '附件1 指标体系及评分表' },
   { file: 'qixia-2022.xlsx', total: '92.31', grade: '优', sheet: '附件2 绩效评价得分表' },
 ];
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-  '.json': 'application/json',
-};
-
-/** Newest mtime under a directory (to decide whether dist/ is stale). */
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-function ensureBuild(): void {
-  const page = path.join(DIST, 'taskpane.html');
-  if (existsSync(page) && statSync(page).mtimeMs > newest(path.join(ROOT, 'src'))) return;
-  console.log('building dist/ (webpack --mode production)…');
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-}
-
-function serve(): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    const file = path.normalize(path.join(DIST, url === '/' ? 'taskpane.html' : url));
-    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 function fail(message: string): never {
   throw new Error(message);

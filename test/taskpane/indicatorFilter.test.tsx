@@ -8,6 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import type { Finding } from '../../src/engine/findings';
 import type { IndicatorReport } from '../../src/engine/result';
+import { DetectionPanel } from '../../src/taskpane/components/DetectionPanel';
 import { IndicatorList } from '../../src/taskpane/components/IndicatorList';
 import { I18nProvider } from '../../src/taskpane/i18n';
 import { filterCounts, filterIndicators, isDeducted, LIST_PAGE, problemRows } from '../../src/taskpane/indicatorFilter';
@@ -107,4 +108,30 @@ test('a list of one page has no 显示更多; a filter that keeps everything off
   // Only 有问题 (row 5) differs from 全部.
   const group = screen.getByRole('group', { name: '筛选指标' });
   expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual([`全部 ${LIST_PAGE}`, '有问题 1']);
+});
+
+test('the detection panel lists bindings one page at a time', async () => {
+  const user = userEvent.setup();
+  const bindings = Array.from({ length: LIST_PAGE + 20 }, (_, k) => ({ path: ['产出', `指标${k}`], source: `附件3!D${k + 4}` }));
+  const detection = {
+    indicatorSheet: '附件1',
+    sheets: ['附件1'],
+    headerRows: [3, 4] as [number, number],
+    columns: {},
+    companionSheets: [],
+    dataSheets: [],
+    surveySheets: [],
+    bindings,
+    gradeScheme: [],
+  };
+  render(
+    <I18nProvider lang="zh">
+      <DetectionPanel detection={detection} />
+    </I18nProvider>,
+  );
+  const list = screen.getByRole('list', { name: '数据绑定' });
+  expect(within(list).getAllByRole('listitem')).toHaveLength(LIST_PAGE);
+  await user.click(screen.getByTestId('bindings-more'));
+  expect(within(list).getAllByRole('listitem')).toHaveLength(LIST_PAGE + 20);
+  expect(screen.queryByTestId('bindings-more')).toBeNull();
 });

@@ -3,10 +3,11 @@
  * survey sheets, bindings, grade scheme. A wrong guess of the indicator sheet
  * is corrected here; a wrong binding through the indicator's 修改 form.
  */
-import { Caption1, Field, makeStyles, Select, Subtitle2, tokens } from '@fluentui/react-components';
-import { Fragment } from 'react';
+import { Button, Caption1, Field, makeStyles, Select, Subtitle2, tokens } from '@fluentui/react-components';
+import { Fragment, useState } from 'react';
 import type { Detection } from '../../engine/result';
 import { useI18n } from '../i18n';
+import { LIST_PAGE } from '../indicatorFilter';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -19,6 +20,7 @@ const useStyles = makeStyles({
 export function DetectionPanel({ detection, onPickSheet, disabled }: { detection: Detection; onPickSheet?: (sheet: string) => void; disabled?: boolean }) {
   const { t } = useI18n();
   const s = useStyles();
+  const [bindingPages, setBindingPages] = useState(1);
   const sheets = detection.sheets?.length ? detection.sheets : [detection.indicatorSheet];
   // Each column with the reason it got its role, when the engine gives one (表头“权数”：分值的同义词).
   const columns = Object.entries(detection.columns).map(([role, c]) => (detection.why?.[role] ? `${c}（${detection.why[role]}）` : c));
@@ -66,7 +68,7 @@ export function DetectionPanel({ detection, onPickSheet, disabled }: { detection
             {t('bindings')}
           </Caption1>
           <ul className={s.list} aria-label={t('bindings')}>
-            {detection.bindings.map((b) => (
+            {detection.bindings.slice(0, bindingPages * LIST_PAGE).map((b) => (
               <li key={b.path.join('/')}>
                 <Caption1 className={s.text}>
                   {b.path[b.path.length - 1]} ← {b.source}
@@ -74,6 +76,14 @@ export function DetectionPanel({ detection, onPickSheet, disabled }: { detection
               </li>
             ))}
           </ul>
+          {detection.bindings.length > bindingPages * LIST_PAGE && (
+            <Button size="small" appearance="secondary" data-testid="bindings-more" onClick={() => setBindingPages(bindingPages + 1)}>
+              {t('showMore', {
+                count: Math.min(detection.bindings.length - bindingPages * LIST_PAGE, LIST_PAGE),
+                rest: detection.bindings.length - bindingPages * LIST_PAGE,
+              })}
+            </Button>
+          )}
         </>
       )}
     </section>
