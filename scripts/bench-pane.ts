@@ -79,6 +79,8 @@ async function main(): Promise<void> {
       `pane ${n} indicators: total ${total}; time to result ${paneMs.toFixed(0)} ms; command line ${cliMs.toFixed(0)} ms; ratio ${ratio.toFixed(2)} (target ≤ ${PANE_RATIO_TARGET})`,
     );
     console.log(`longest main-thread task ${longest.toFixed(0)} ms, ${over} tasks over ${LONG_TASK_MS} ms (target 0); ${tasks.length} tasks over 50 ms`);
+    const at = tasks.map((t) => `${t.duration.toFixed(0)} ms at +${(t.start - clickedAt).toFixed(0)}`);
+    console.log(`tasks over 50 ms after the click: ${at.join(', ') || 'none'}`);
   } finally {
     await browser.close();
     server.close();

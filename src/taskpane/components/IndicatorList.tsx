@@ -4,7 +4,7 @@
  * rescored at once without writing (the pane runs a preview).
  */
 import { Badge, Button, Caption1, Field, Input, makeStyles, SearchBox, Subtitle2, Text, Textarea, ToggleButton, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Finding } from '../../engine/findings';
 import type { IndicatorOverride, ItemJudgement } from '../../engine/options';
 import type { IndicatorReport } from '../../engine/result';
@@ -128,8 +128,11 @@ function EditForm({ indicator, onApply, onClose }: { indicator: IndicatorReport;
   );
 }
 
+/** Before the first deferred render: nothing (the total and summary show at once). */
+const NONE: IndicatorReport[] = [];
+
 export function IndicatorList({
-  indicators: all,
+  indicators: given,
   onCorrect,
   onJudge,
   disabled,
@@ -155,6 +158,11 @@ export function IndicatorList({
 }) {
   const { t } = useI18n();
   const s = useStyles();
+  // A list longer than a page renders after the summary, in an interruptible background render
+  // (React's deferred value): 5,000 indicators do not hold the page in one long task. A short
+  // list renders with the outcome, at once.
+  const deferred = useDeferredValue(given, NONE);
+  const all = given.length > LIST_PAGE ? deferred : given;
   const problems = useMemo(() => problemRows(findings, sheet), [findings, sheet]);
   const counts = useMemo(() => filterCounts(all, problems), [all, problems]);
   // A filter left with nothing after a rescore shows everything (the buttons say why: a count of 0).

@@ -38,7 +38,8 @@ export function workbenchOverPort(port: Port<WorkbenchResponse, WorkbenchRequest
     }
     pending.delete(data.id);
     if ('error' in data) p.reject(new Error(data.error));
-    else p.resolve(data.result);
+    else if ('bytes' in data) p.resolve(data.bytes);
+    else p.resolve(JSON.parse(data.json));
   };
   const call = <T>(req: Request, onPhase?: OnPhase): Promise<T> =>
     new Promise<T>((resolve, reject) => {

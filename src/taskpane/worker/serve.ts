@@ -5,7 +5,7 @@
  */
 import type { WorkbenchSession } from '../backend';
 import type { OpenWorkbench } from '../backend';
-import type { Port, WorkbenchRequest, WorkbenchResponse } from './protocol';
+import type { JsonResult, Port, WorkbenchRequest, WorkbenchResponse } from './protocol';
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -14,6 +14,7 @@ function message(e: unknown): string {
 /** Answer the pane's requests on `port`; `open` opens (and replaces) the session. */
 export function serveWorkbench(port: Port<WorkbenchRequest, WorkbenchResponse>, open: OpenWorkbench): void {
   let session: WorkbenchSession | null = null;
+  const reply = (id: number, result: JsonResult) => port.postMessage({ id, json: JSON.stringify(result) });
   // Requests run one after another, as the pane issues them (a run never overlaps another).
   let queue: Promise<void> = Promise.resolve();
   const answer = async (req: WorkbenchRequest): Promise<void> => {
@@ -22,26 +23,26 @@ export function serveWorkbench(port: Port<WorkbenchRequest, WorkbenchResponse>, 
       if (req.op === 'open') {
         session = await open(req.data, req.fileName);
         const { fileName, lostOnSave, sheets, hasRecord } = session;
-        port.postMessage({ id: req.id, result: { fileName, lostOnSave, sheets, hasRecord } });
+        reply(req.id, { fileName, lostOnSave, sheets, hasRecord });
         return;
       }
       if (!session) throw new Error('没有打开的工作簿');
       switch (req.op) {
         case 'score':
-          port.postMessage({ id: req.id, result: await session.score(onPhase, req.options) });
+          reply(req.id, await session.score(onPhase, req.options));
           return;
         case 'preview':
-          port.postMessage({ id: req.id, result: await session.preview(req.options, onPhase) });
+          reply(req.id, await session.preview(req.options, onPhase));
           return;
         case 'validate':
-          port.postMessage({ id: req.id, result: await session.validate(onPhase, req.options) });
+          reply(req.id, await session.validate(onPhase, req.options));
           return;
         case 'undo':
-          port.postMessage({ id: req.id, result: await session.undo(onPhase, req.options) });
+          reply(req.id, await session.undo(onPhase, req.options));
           return;
         case 'save': {
           const bytes = await session.save();
-          port.postMessage({ id: req.id, result: bytes }, [bytes.buffer as ArrayBuffer]);
+          port.postMessage({ id: req.id, bytes }, [bytes.buffer as ArrayBuffer]);
           return;
         }
       }
