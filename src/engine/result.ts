@@ -42,6 +42,11 @@ export interface ChecklistItemReport {
   points: number;
   /** deduct: the smallest deduction of its range. */
   minPoints?: number | null;
+  /**
+   * deduct: true when the label is a requirement ("资金拨付有完整的审批程序和手续": 不符合 deducts);
+   * otherwise a deduct item's label names a defect ("未装订"): 符合 means the defect was not found.
+   */
+  requirement?: boolean;
   verdict: 'met' | 'partial' | 'unmet' | null;
   /** Points earned (a deduction is negative); null when not judged (yet). */
   awarded: number | null;

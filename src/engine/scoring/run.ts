@@ -364,6 +364,7 @@ function itemsReport(l: LeafResult): ChecklistItemReport[] {
       reason: j.reason,
     };
     if (j.item.minPoints) r.minPoints = num(j.item.minPoints);
+    if (j.item.requirement) r.requirement = true;
     return r;
   });
 }

@@ -121,6 +121,8 @@ export function Checklist({
         const d = drafts[k];
         const b = bounds(i, d.verdict);
         const problem = pointsProblem(i, d);
+        // A deduction item that names a defect ("未装订，扣1分"): the choice is whether it was found.
+        const defect = i.kind === 'deduct' && !i.requirement;
         const label =
           i.kind === 'deduct'
             ? t('checklistDeductItem', {
@@ -133,9 +135,9 @@ export function Checklist({
           <div key={i.seq} className={s.item} data-testid="checklist-item">
             <Field label={label}>
               <RadioGroup layout="horizontal" value={d.verdict} onChange={(_, v) => set(k, { verdict: v.value as ItemVerdict })}>
-                <Radio value="met" label={t('verdictMet')} />
+                <Radio value="met" label={t(defect ? 'verdictDefectAbsent' : 'verdictMet')} />
                 <Radio value="partial" label={t('verdictPartial')} />
-                <Radio value="unmet" label={t('verdictUnmet')} />
+                <Radio value="unmet" label={t(defect ? 'verdictDefectFound' : 'verdictUnmet')} />
               </RadioGroup>
             </Field>
             {b && (
