@@ -8,7 +8,7 @@
  * without a number or a recognised zero word is not a value.
  */
 import { dec } from './decimal';
-import { PHYSICAL_UNIT_PATTERN, parseQuantity, quantity, type Quantity } from './quantity';
+import { PHYSICAL_UNIT_PATTERN, fmtQuantity, parseQuantity, quantity, type Quantity } from './quantity';
 import { cnNumber } from './rules/normalize';
 import { normText, simplified, toHalfWidth } from './text';
 
@@ -55,6 +55,13 @@ const ZERO_WORDS = /^(?:全年|本年|年内)?(?:无|没有|未发现|未出现|
 export const ON_TIME_WORDS =
   /^(?:提前|按时|按期|如期|准时)(?:完成|办结|报送|到位)?|^在?(?:计划|规定)(?:时间|期限)内完成|^(?:按规定)?(?:全部|均已|完整)(?:完成|报送|落实|签订|到位|开展|履行|下达)|^(?:按|根据)[\u4e00-\u9fff]{0,8}?计划(?:分期|按时|如期)?(?:完成|到位|实施)$/;
 
+/** Items named one by one, then how many they are: "申请、保管、使用、缴验4个环节均有问题". */
+const LISTED_COUNT = /^((?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6}?)(等|共|这|以上)?(\d+)((?:个)?[\u4e00-\u9fff]*)$/;
+/** Words before a number that make it a bound, not a value ("不低于40条", "至少3次", "均在95%"). */
+const BOUND_PREFIX = /不低于|不少于|不高于|不超过|不多于|不小于|不大于|至少|最多|均在|均达/;
+/** After a count, words saying nothing was found ("4个环节均无问题", "3处均未发现问题"). */
+const NONE_FOUND = /(?:均|都|全部)?(?:无|没有|未发现|未出现|不存在)/;
+
 export interface TypedActual {
   q: Quantity;
   /** The words before the number ("发现", "违反", "缺", "延迟"), or the zero word. */
@@ -89,9 +96,22 @@ export function readTypedActual(input: string, zeroUnit: string | null): TypedRe
     if (!r.ok) return { ok: false, reason: `“${original}”含有无法识别的文字` };
     return { ok: true, value: { q: r.q, prefix, note: `“${original}”按${num}${unit}计` } };
   }
+  const listing = LISTED_COUNT.exec(s);
+  if (listing) {
+    // "申请、保管、使用、缴验4个环节均有问题": the items named, then how many they are.
+    const named = listing[1].split('、').filter(Boolean);
+    // "申请、保管等4个环节": some named, the rest left to 等.
+    const fits = listing[2] === '等' ? dec(listing[3]).gte(named.length) : dec(listing[3]).eq(named.length);
+    if (!fits) return { ok: false, reason: `“${original}”列举了${named.length}项，与所写的数量${listing[3]}不符` };
+    const rest = readTypedActual(`${listing[3]}${listing[4]}`, zeroUnit);
+    if (!rest.ok) return rest;
+    return { ok: true, value: { ...rest.value, note: `“${original}”列举${named.join('、')}，按${fmtQuantity(rest.value.q)}计` } };
+  }
   const m = /^([\u4e00-\u9fff]{0,8}?)(第)?(\d+(?:\.\d+)?(?:%|‰)?)([\u4e00-\u9fff%]*)$/.exec(s);
   if (!m) return { ok: false, reason: `“${original}”中没有可读的数字` };
   const [, prefix, ordinal, num, tail] = m;
+  // "每月均不低于40条", "至少3次": a bound the value keeps to, not the value.
+  if (BOUND_PREFIX.test(prefix)) return { ok: false, reason: `“${original}”是范围，请填写实际的数` };
   // "提前2天": ahead of time is no delay.
   if (zeroUnit !== null && /^提前/.test(prefix)) {
     return { ok: true, value: { q: quantity(dec(0), 'count', zeroUnit), prefix, note: `“${original}”按0${zeroUnit}计` } };
@@ -101,6 +121,8 @@ export function readTypedActual(input: string, zeroUnit: string | null): TypedRe
   const rest = tail.slice(unit.length);
   // "1个环节", "少3个程序": a count unit may be followed by the noun it counts.
   if (rest && !(unit && rest.length <= 6)) return { ok: false, reason: `“${original}”含有无法识别的文字` };
+  // "4个环节均无问题": how many were checked, none found; not a count of what the rule counts.
+  if (NONE_FOUND.test(rest)) return { ok: false, reason: `“${original}”说明没有发现问题，请填写发现问题的数量` };
   // "2年多", "3次以上", "5天左右": not how many, only about.
   if (/^(?:半|多|余|以上|以下|左右|上下|不等)/.test(rest)) return { ok: false, reason: `“${original}”是约数，请填写确切的数` };
   const r = parseQuantity(`${num}${unit}`);

@@ -125,7 +125,10 @@ export function namedInputs(text: string): Record<string, string> | null {
   if (parts.length < 2) return null;
   const out: Record<string, string> = {};
   for (const p of parts) {
-    const m = /^([^\d:：=]{2,20})[:：=]\s*(.+)$/.exec(p);
+    // A name may hold the numbers of a kind ("3-10亿元项目") and be long ("已落实管护主体和建立运行管护
+    // 制度的项目比例"), as long as it is words: two Chinese characters at least, and not a time ("10:30").
+    const wide = /^([^:：=]{2,30})[:：=]\s*(.+)$/.exec(p);
+    const m = /^([^\d:：=]{2,20})[:：=]\s*(.+)$/.exec(p) ?? (wide && (wide[1].match(/[\u4e00-\u9fff]/g) ?? []).length >= 2 ? wide : null);
     if (!m) return null;
     out[m[1].trim()] = m[2].trim();
   }
@@ -194,7 +197,8 @@ export function actualFromInputs(inputs: Record<string, string>, rule: Rule): { 
       display: read.map((x) => `${x.name}${fmtQuantity(x.q)}`).join('，'),
     };
   }
-  const pair = planPair(read);
+  // Rules that score no ratio (options in words: "有结余，但不超过上年结转"; items; the evaluator's): the inputs go part by part.
+  const pair = rule.kind === 'categorical' || rule.kind === 'checklist' || rule.kind === 'judgement' ? null : planPair(read);
   let m = rule.measure ?? pair;
   if (!m) return byParts(`有${read.length}个输入（${read.map((x) => x.name).join('、')}），评分标准没有写明如何由它们计算`);
   // "根据超计划时间占计划完成时间百分比…与计划每相差4%": against 100% of the plan, 实际÷计划 says the same.

@@ -10,6 +10,7 @@ import { fmtQuantity, parseQuantity, quantity, type Quantity } from '../quantity
 import type { Rule } from '../rules/types';
 import { simplified, toHalfWidth } from '../text';
 import { ON_TIME_WORDS, readTypedActual } from '../typedActual';
+import { pastLine } from './pastLine';
 
 type Read = ReturnType<typeof readTypedActual>;
 
@@ -42,17 +43,50 @@ const LOWEST_MONTH = /^(?:最低|最少)(?:的)?(?:月份|一个月|月)(?:恰|�
  */
 function everyMonth(rule: Rule, text: string): Read | null {
   if (rule.kind !== 'perMonth' || rule.failWhen !== 'below' || rule.failsAtThreshold) return null;
+  let tail = '';
   const plain = simplified(toHalfWidth(text))
     .replace(/\s+/g, '')
-    .replace(/[\u4e00-\u9fff]+$/, (t) => (/^(?:以上|及以上)$/.test(t) ? t : ''));
+    .replace(/[\u4e00-\u9fff]+$/, (t) => {
+      if (/^(?:以上|及以上)$/.test(t)) return t;
+      tail = t;
+      return '';
+    });
   const m = EVERY_MONTH.exec(plain) ?? LOWEST_MONTH.exec(plain);
   if (!m) return null;
   const q = parseQuantity(m[1]);
-  if (!q.ok || q.q.unit !== rule.threshold.unit || !q.q.value.eq(rule.threshold.value)) return null;
+  // "全年每月均不低于40条" against "每月不低于40条": the count word is the line's own.
+  const line = rule.threshold;
+  const counted = q.ok && q.q.unit === 'none' && line.unit === 'count' && !!line.unitText && tail.startsWith(line.unitText);
+  if (!q.ok || (q.q.unit !== line.unit && !counted) || !q.q.value.eq(line.value)) return null;
   return {
     ok: true,
     value: { q: quantity(dec(0), 'count', '个月'), prefix: plain, note: `“${text}”：没有低于${fmtQuantity(rule.threshold)}的月份，按0个月计` },
   };
+}
+
+/** "有2个月低于40条", "全年共3个月低于97%": how many months fell past a line. */
+const MONTHS_PAST = /^(?:全年|本年)?(?:有|共|共有)?(\d+)个?月(?:份)?(?:均|都)?(低于|不足|少于|高于|超过|多于)([\d.]+%?)([\u4e00-\u9fff]{0,2})$/;
+const PAST_BELOW = /^(?:低于|不足|少于)$/;
+
+/**
+ * The months past a per-month rule's line, counted in one sentence: the stated line must be the
+ * rule's own, in its unit, and the stated side must be the failing one with the line itself
+ * passing ("每月不低于40条": "低于40条" fails, 40 passes). A rule whose line also fails
+ * ("高于95%得满分") or another line is no count of its failing months.
+ */
+function monthsPast(rule: Rule, text: string): Read | null {
+  if (rule.kind !== 'perMonth' || rule.failsAtThreshold) return null;
+  const plain = simplified(toHalfWidth(text)).replace(/\s+/g, '');
+  const m = MONTHS_PAST.exec(plain);
+  if (!m) return null;
+  const [, n, side, num, unitWord] = m;
+  if (PAST_BELOW.test(side) !== (rule.failWhen === 'below')) return null;
+  const q = parseQuantity(`${num}${unitWord}`);
+  const line = rule.threshold;
+  const counted = q.ok && q.q.unit === 'count' && line.unit === 'count' && q.q.unitText === line.unitText;
+  if (!q.ok || (q.q.unit !== line.unit && !counted) || (line.unit === 'count' && !counted) || !q.q.value.eq(line.value)) return null;
+  const months = quantity(dec(n), 'count', '个月');
+  return { ok: true, value: { q: months, prefix: plain, note: `“${text}”：${side}${fmtQuantity(line)}的月份，按${n}个月计` } };
 }
 
 /** A figure given as about so much: "约3处", "大概5次", "93%左右", "10天上下". */
@@ -101,6 +135,36 @@ function shortfallSense(rule: Rule, text: string, read: Quantity): string | null
   return read.value.isZero() ? `“${text}”没有说明${what}` : `“${text}”是完成的数量，评分标准按${what}扣分，请填写缺少的数量`;
 }
 
+/** A rule that scores how far short of a named line the actual fell ("比下达任务低5%以内的扣2分"). */
+const SHORTFALL_RULE = /(?:比|较)[\u4e00-\u9fff]{2,12}?(?:低|少|下降|减少)(?:\d|超过|不足|[一二三四五六七八九十])/;
+/** Words before a number saying it is what was done, not how far short ("完成95%", "达到下达任务的95%"). */
+const LEVEL_WORDS = /^(?:已|共)?(?:完成|达到|实现|实际完成)/;
+
+/**
+ * "完成95%" against "比下达任务低5%以内的扣2分": the level reached, where the rule wants how far short
+ * of the line it fell. Refused (null when the reading stands): the evaluator types the shortfall.
+ */
+function levelForShortfall(rule: Rule, text: string, prefix: string): string | null {
+  if (!SHORTFALL_RULE.test(simplified(toHalfWidth(rule.text))) || !LEVEL_WORDS.test(prefix)) return null;
+  return `“${text}”是完成的数值，评分标准按比标准低多少扣分，请填写低于标准的幅度`;
+}
+
+/** "登记率100%", "登记率达到100%": the full rate, as a rule may state its requirement. */
+const FULL_RATE = /^([\u4e00-\u9fff]{1,8}率)(?:为|达到|达|是)?100%$/;
+
+/**
+ * "登记率100%" against "登记率为100%，…每少一人扣0.1分": the rate the rule requires, in the
+ * rule's own words, is none short. Only when the rule states that very rate at 100% and
+ * deducts per item short; "登记率98%" does not say how many are short and stays refused.
+ */
+function fullRate(rule: Rule, text: string): Read | null {
+  if (rule.kind !== 'perOccurrence' || rule.items.length !== 1 || !SHORTFALL_LABEL.test(rule.items[0].label)) return null;
+  const m = FULL_RATE.exec(simplified(toHalfWidth(text)).replace(/\s+/g, ''));
+  if (!m || !new RegExp(`${m[1]}(?:为|达到|达|是|应为|应达到)100%`).test(simplified(toHalfWidth(rule.text)))) return null;
+  const unit = rule.items[0].unitWord || '项';
+  return { ok: true, value: { q: quantity(dec(0), 'count', unit), prefix: text, note: `“${text}”达到评分标准要求的${m[1]}100%，按少0${unit}计` } };
+}
+
 /** "约3处", "93%左右": only about. */
 export function isApproximate(text: string): boolean {
   return APPROXIMATE.test(simplified(text).replace(/\s+/g, ''));
@@ -115,9 +179,13 @@ export function readWordsForRule(
   text: string,
   zeroUnit: string | null,
 ): { ok: true; q: Quantity; notes: string[] } | { ok: false; reason: string } {
-  const typed = complete(rule, text) ?? onTime(rule, text) ?? everyMonth(rule, text) ?? readTypedActual(text, zeroUnit);
+  // The rule's own full rate is none short, whatever the words per item short would ask.
+  const full = fullRate(rule, text);
+  if (full?.ok) return { ok: true, q: full.value.q, notes: full.value.note ? [full.value.note] : [] };
+  const typed =
+    complete(rule, text) ?? onTime(rule, text) ?? everyMonth(rule, text) ?? monthsPast(rule, text) ?? pastLine(rule, text) ?? readTypedActual(text, zeroUnit);
   if (!typed.ok) return typed;
-  const sense = shortfallSense(rule, text, typed.value.q);
+  const sense = shortfallSense(rule, text, typed.value.q) ?? levelForShortfall(rule, text, typed.value.prefix);
   if (sense) return { ok: false, reason: sense };
   const below = shortOfLine(rule, typed.value);
   if (below && 'error' in below) return { ok: false, reason: `“${text}”${below.error}` };

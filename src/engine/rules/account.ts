@@ -46,6 +46,18 @@ function ruleNumbers(rule: Rule): Decimal[] {
       add(rule.maxDeduction);
       for (const n of rule.stepText.match(/\d+(?:\.\d+)?/g) ?? []) out.push(new Decimal(n));
       break;
+    case 'bonus':
+      addQ(rule.reference);
+      add(rule.base);
+      add(rule.cap);
+      add(rule.bonusCap);
+      for (const st of rule.below.kind === 'step' ? [rule.above, rule.below] : [rule.above]) {
+        add(st.step);
+        add(st.step.times(100));
+        add(st.points);
+        for (const n of st.stepText.match(/\d+(?:\.\d+)?/g) ?? []) out.push(new Decimal(n));
+      }
+      break;
     case 'bands':
       for (const b of rule.bands) {
         addQ(b.lo);
@@ -60,7 +72,10 @@ function ruleNumbers(rule: Rule): Decimal[] {
       out.push(new Decimal(1));
       break;
     case 'perOccurrence':
-      for (const i of rule.items) add(i.deduction);
+      for (const i of rule.items) {
+        add(i.deduction);
+        add(i.outright?.abs());
+      }
       out.push(new Decimal(1));
       break;
     case 'additive':

@@ -2,7 +2,7 @@
 import type { Quantity } from '../quantity';
 import type { RuleContext } from './types';
 import { COMPARATORS, NUM, UNIT, findOutcomes, readQuantity, scanQuantities, type Outcome, type Scanned } from './lexicon';
-import { normRuleText } from './normalize';
+import { normRuleText, ocrRepairNotes } from './normalize';
 
 export interface ParseEnv {
   /** The text as found, whitespace normalised (kept on the rule). */
@@ -16,6 +16,8 @@ export interface ParseEnv {
   quantities(): readonly Scanned[];
   /** findOutcomes(text), read-only: computed once per parse, several parsers need it. */
   outcomes(): readonly Outcome[];
+  /** What the text's OCR repairs changed (normalize.ts), as notes for the rule; empty for a text that reads. */
+  ocrNotes(): string[];
 }
 
 const TARGET_RE = new RegExp(`(?:目标值|目标|标准值|指标值|预期值)(?:为|是|:|设定为|设为|达到)?(${NUM})(${UNIT})?`, 'g');
@@ -50,6 +52,7 @@ export function makeEnv(raw: string, ctx: RuleContext, source: string = raw): Pa
     ctx,
     quantities: () => (quantities ??= scanQuantities(text)),
     outcomes: () => (outcomes ??= findOutcomes(text)),
+    ocrNotes: () => ocrRepairNotes(source),
     contextTarget(accept, ref) {
       const fromTexts = targetFromTexts([text, ...(ctx.context ?? [])], accept, ref);
       if (fromTexts) return fromTexts;

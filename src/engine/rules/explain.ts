@@ -3,8 +3,9 @@
  * computed score: "按比例：得分=实际值÷95%×7，最高7分".
  */
 import { fmt, type Decimal } from '../decimal';
-import type { Rule, StepRule } from './types';
+import type { BonusRule, BonusStep, Rule, StepRule } from './types';
 import { bandText, isZeroThreshold, pts, q, roundingText } from './format';
+import { bandPointsText } from './judgedBand';
 
 function stepSentence(rule: StepRule): string {
   const d = fmt(rule.deduction);
@@ -32,6 +33,37 @@ function stepSentence(rule: StepRule): string {
   return `${subject}超过${q(rule.threshold)}时每超${rule.stepText}扣${d}分（${round}）${cap || '，扣完为止'}${zeroAbove}`;
 }
 
+function partialRule(s: BonusStep, adds: boolean): string {
+  const how =
+    s.rounding === 'up'
+      ? `不足${s.stepText}按${s.stepText}计`
+      : s.rounding === 'down'
+        ? `不足${s.stepText}的部分不${adds ? '加' : '扣'}分`
+        : `不足${s.stepText}的按比例计`;
+  return s.roundingStated ? how : `${how}，评分标准未写明，按惯例`;
+}
+
+function bonusSentence(rule: BonusRule): string {
+  const capText = rule.cap ? `，最高${pts(rule.cap)}` : '，未设上限（评分标准写明加分，得分可高于指标分值）';
+  if (!rule.reference) {
+    const name = rule.referenceName || '目标';
+    const bonusCap = rule.bonusCap ? `，加分最多${pts(rule.bonusCap)}` : '';
+    return `按超过${name}的个数加分：每超${rule.above.stepText}加${pts(rule.above.points)}${bonusCap}${capText}（未给出${name}，实际值按超出的个数计）`;
+  }
+  const line = `${rule.referenceName}${q(rule.reference)}`;
+  const base = rule.base === null ? '得满分' : `得${pts(rule.base)}`;
+  const up = `每超${rule.above.stepText}加${pts(rule.above.points)}（${partialRule(rule.above, true)}）`;
+  const bonusCap = rule.bonusCap ? `，加分最多${pts(rule.bonusCap)}` : '';
+  const cap = capText;
+  const below =
+    rule.below.kind === 'zero'
+      ? `；低于${line}不得分`
+      : rule.below.kind === 'none'
+        ? `；未超过${line}不加分`
+        : `；每低${rule.below.stepText}扣${pts(rule.below.points)}（${partialRule(rule.below, false)}），扣完为止`;
+  return `以${line}为基准：达到${rule.below.kind === 'none' ? '不加分' : base}，${up}${bonusCap}${cap}${below}`;
+}
+
 function body(rule: Rule, max: Decimal | null): string {
   const cap = max ? `，最高${pts(max)}` : '';
   switch (rule.kind) {
@@ -47,15 +79,22 @@ function body(rule: Rule, max: Decimal | null): string {
     }
     case 'step':
       return stepSentence(rule);
+    case 'bonus':
+      return bonusSentence(rule);
     case 'bands':
-      return `区间：${rule.bands.map((b) => `${bandText(b)}得${pts(b.points)}`).join('；')}`;
+      return `区间：${rule.bands.map((b) => `${bandText(b)}得${bandPointsText(b)}`).join('；')}`;
     case 'perMonth': {
       const verb = rule.failWhen === 'below' ? (rule.failsAtThreshold ? '未高于' : '低于') : rule.failsAtThreshold ? '未低于' : '高于';
       const basis = rule.subject ? `（按${rule.subject}逐月计）` : '';
-      return `每月${verb}${q(rule.threshold)}扣${pts(rule.deduction)}${basis}，扣完为止`;
+      const blank = rule.blank ? `；${rule.blank.label}每个扣${pts(rule.blank.deduction)}（不再按${verb}${q(rule.threshold)}扣）` : '';
+      return `每月${verb}${q(rule.threshold)}扣${pts(rule.deduction)}${basis}${blank}，扣完为止`;
     }
     case 'perOccurrence': {
-      const parts = rule.items.map((i) => `${i.label || '发现问题'}每${i.unitWord}扣${pts(i.deduction)}`);
+      const parts = rule.items.map((i) =>
+        i.outright
+          ? `${i.label}的该项不得分${i.outright.isZero() ? '' : `，倒扣${pts(i.outright.neg())}（得${pts(i.outright)}）`}`
+          : `${i.label || '发现问题'}每${i.unitWord}扣${pts(i.deduction)}`,
+      );
       const zero = rule.zeroIf ? `；${rule.zeroIf}的得0分` : '';
       return `${parts.join('；')}，扣完为止${zero}`;
     }

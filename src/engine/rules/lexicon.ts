@@ -99,6 +99,21 @@ export function comparatorBefore(text: string, start: number): Bound | null {
   return null;
 }
 
+/**
+ * A comparator right after a number and before the name it compares ("90%≤资金到位率<100%",
+ * "60≤得分<80"): the number is the left side, so the bound it sets on the name is the mirror
+ * of the sign (N ≤ X is X ≥ N).
+ */
+export function comparatorAfter(text: string, end: number): Bound | null {
+  const m = /^(?:\((不)?含\))?(<=|>=|≤|≥|<|>)(?=[\u4e00-\u9fffA-Za-z])/.exec(text.slice(end, end + 8));
+  if (!m) return null;
+  const sign = m[2];
+  if (sign === '≤' || sign === '<=') return 'lowerInc';
+  if (sign === '<') return 'lowerExc';
+  if (sign === '≥' || sign === '>=') return 'upperInc';
+  return 'upperExc';
+}
+
 export function suffixBound(text: string, end: number): Bound | null {
   const tail = text.slice(end, end + 8);
   const m = /^(?:\((?:不)?含\))?(及以上|或以上|以上|及以下|或以下|以下|以内)(\(不含\))?/.exec(tail);
@@ -116,6 +131,8 @@ export interface Outcome {
   points?: Decimal;
   /** Share of the max ("得满分" = 1, "得一半分" = 0.5). */
   fraction?: Decimal;
+  /** A range of points the evaluator chooses in ("得5-3分", a table's "5-3" cell): neither points nor a share. */
+  between?: { lo: Decimal; hi: Decimal };
   text: string;
 }
 
@@ -130,6 +147,7 @@ const OUTCOME_RE = new RegExp(
     '(?:得|计|记)一半(?:的)?分(?:值|数)?',
     '得半分',
     '(?:不得分|不计分|不记分|不给分)',
+    `(?:得|计|记)(${NUM})-(${NUM})分`,
     `(?:得|计|记|给)(?:分)?(${NUM})分`,
     `\\((${NUM})分\\)`,
     '(?:直接|指标|则)?为0分',
@@ -152,8 +170,11 @@ export function findOutcomes(text: string): Outcome[] {
     if (/^.满分$/.test(t)) out.push({ ...base, fraction: ONE });
     else if (/一半|半分/.test(t)) out.push({ ...base, fraction: HALF });
     else if (/^不.分$/.test(t) || /为0分$/.test(t)) out.push({ ...base, points: ZERO });
-    else {
-      const n = m[1] ?? m[2] ?? m[3];
+    else if (m[1] !== undefined) {
+      const [a, b] = [new Decimal(m[1].replace(/,/g, '')), new Decimal(m[2].replace(/,/g, ''))];
+      out.push({ ...base, between: a.lt(b) ? { lo: a, hi: b } : { lo: b, hi: a } });
+    } else {
+      const n = m[3] ?? m[4] ?? m[5];
       out.push({ ...base, points: new Decimal(n.replace(/,/g, '')) });
     }
   }

@@ -11,12 +11,16 @@ import { makeEnv, type ParseEnv } from './env';
 import { segments } from './lexicon';
 import { accountFor as account } from './account';
 import { readMeasure } from './measure';
+import { populationQualifiers } from './subject';
 import { parseGrade } from './parseGrade';
+import { parseIndicatorTemplate } from './parseIndicatorTemplate';
 import { parsePerMonth } from './parseMonthly';
 import { parseAdditive, parsePerOccurrence } from './parseOccurrence';
 import { parseProportional } from './parseProportional';
 import { parseBands, parseCategorical, parseChecklist, parseMissingTiers, parseTiers } from './parseSegments';
 import { hasStepClause, parseStep } from './parseStep';
+import { parseBonus } from './parseBonus';
+import { parseOutright } from './parsePenalty';
 import { parseRank } from './parseRank';
 import { runMap } from '../runCache';
 
@@ -28,8 +32,10 @@ function judgement(env: ParseEnv, reason: string): JudgementRule {
 function readings(env: ParseEnv, segs: ReturnType<typeof segments>, hasDeduction: boolean): (() => Rule | null)[] {
   return [
     () => parseGrade(env),
+    () => parseIndicatorTemplate(env),
     () => parsePerMonth(env),
     () => parseRank(env),
+    () => parseBonus(env),
     () => parseStep(env),
     () => parseMissingTiers(env, segs),
     () => parseAdditive(env),
@@ -37,6 +43,7 @@ function readings(env: ParseEnv, segs: ReturnType<typeof segments>, hasDeduction
     () => parseTiers(env),
     () => parseChecklist(env, segs, false),
     () => parsePerOccurrence(env),
+    () => parseOutright(env),
     () => parseCategorical(env, segs),
     () => parseProportional(env),
     () => parseChecklist(env, segs, !hasDeduction),
@@ -48,8 +55,14 @@ function finish(rule: Rule, env: ParseEnv): Rule {
   if (rule.kind !== 'judgement' && rule.kind !== 'checklist') {
     const measure = rule.kind === 'proportional' && rule.ratioOf ? { ...rule.ratioOf, text: '' } : readMeasure(env.text);
     if (measure) rule.measure = measure;
+    // "固定资产价值大于2万元设备…率": the amount that picks the things counted is read, as no condition.
+    const qualifiers = populationQualifiers(env.text);
+    if (qualifiers.length) rule.accounted = [...(rule.accounted ?? []), ...qualifiers.map((x) => x.written)];
   }
-  return accountFor(rule, env);
+  const done = accountFor(rule, env);
+  // A text read only after repairing misprinted characters says so.
+  const ocr = done.kind === 'judgement' ? [] : env.ocrNotes();
+  return ocr.length ? { ...done, notes: [...(done.notes ?? []), ...ocr] } : done;
 }
 
 /**
@@ -79,7 +92,7 @@ function parseWith(env: ParseEnv): Rule {
 }
 
 /** Kinds the engine scores by itself: every number of their text must have been read. */
-const ACCOUNTED_KINDS = new Set<Rule['kind']>(['proportional', 'step', 'bands', 'perMonth', 'perOccurrence', 'additive', 'categorical', 'grade']);
+const ACCOUNTED_KINDS = new Set<Rule['kind']>(['proportional', 'step', 'bonus', 'bands', 'perMonth', 'perOccurrence', 'additive', 'categorical', 'grade']);
 
 /** A reading that left numbered clauses unread is set aside: the evaluator sees those clauses. */
 function accountFor(rule: Rule, env: ParseEnv): Rule {

@@ -81,7 +81,30 @@ function failureWords(text: string, from: number, deductionAt: number): 'below' 
 
 const LEADING_MONTH = new RegExp(`^(?:${MONTH})`);
 
+/** "凡出现发布信息“空白月”的，每个月扣10分": months with nothing, deducted on their own. */
+const BLANK_MONTH_RE = new RegExp(`(?:凡|如|若)?(?:出现|有|存在)?[^，；。]{0,12}?[“"]?(空白月)[”"]?(?:的)?[，]?(?:每(?:出现)?1?个?月)?扣(?:减|除)?(${NUM})分`);
+
+/** The blank-month clause of a per-month rule, when it has one apart from the failure clause at `spanAt`. */
+function blankMonths(text: string, spanAt: number): { deduction: Decimal; label: string; at: number } | null {
+  const b = BLANK_MONTH_RE.exec(text);
+  if (!b) return null;
+  const at = b.index + b[0].lastIndexOf('扣');
+  if (at === spanAt) return null;
+  return { deduction: new Decimal(b[2].replace(/,/g, '')), label: b[1], at };
+}
+
 export function parsePerMonth(env: ParseEnv): PerMonthRule | null {
+  const rule = perMonthOf(env);
+  if (!rule) return null;
+  const span = SPAN_RE.exec(env.text)!;
+  const blank = blankMonths(env.text, span.index + span[0].lastIndexOf('扣'));
+  if (!blank) return rule;
+  rule.blank = { deduction: blank.deduction, label: blank.label };
+  rule.accounted = [...(rule.accounted ?? []), blank.deduction];
+  return rule;
+}
+
+function perMonthOf(env: ParseEnv): PerMonthRule | null {
   const { text } = env;
   const span = SPAN_RE.exec(text);
   if (!span) return null;

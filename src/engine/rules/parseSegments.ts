@@ -6,8 +6,9 @@
 import { Decimal, ZERO, sum } from '../decimal';
 import type { Quantity } from '../quantity';
 import type { Band, BandsRule, CategoricalRule, ChecklistRule } from './types';
-import { NUM, UNIT, cleanLabel, comparatorBefore, lastClause, readQuantity, scanQuantities, suffixBound, type Segment } from './lexicon';
+import { NUM, UNIT, cleanLabel, comparatorAfter, comparatorBefore, lastClause, readQuantity, scanQuantities, suffixBound, type Segment } from './lexicon';
 import { maskDates } from './normalize';
+import { populationQualifiers } from './subject';
 import type { ParseEnv } from './env';
 
 interface Edge {
@@ -35,7 +36,11 @@ export function parseBandCond(cond: string): BandCond | null {
   const text = clause.replace(/[，、:]+$/, '').replace(/^(当|若|如|在)/, '');
   const r = RANGE_RE.exec(c);
   if (r) {
-    const [, loNum, loUnit, loMark, hiNum, hiUnit, hiMark] = r;
+    let [, loNum, loUnit, loMark, hiNum, hiUnit, hiMark] = r;
+    // "99%-80%": a range written from its top down has the same edges, each with its own mark.
+    if (new Decimal(loNum.replace(/,/g, '')).gt(hiNum.replace(/,/g, '')) && (loUnit ?? '') === (hiUnit ?? loUnit ?? '')) {
+      [loNum, loUnit, loMark, hiNum, hiUnit, hiMark] = [hiNum, hiUnit ?? loUnit, hiMark, loNum, loUnit, loMark];
+    }
     // "(含)" on one edge makes that edge inclusive and the other not; unmarked ranges read lower-inclusive.
     const loInc = loMark ? loMark === '(含)' : hiMark !== '(含)';
     const hiInc = hiMark ? hiMark === '(含)' : false;
@@ -52,8 +57,11 @@ export function parseBandCond(cond: string): BandCond | null {
     const edge: Edge = { num: lone[1], unit: lone[2] ?? '', inclusive: true, explicit: true };
     return { lo: edge, hi: { ...edge }, text };
   }
+  const qualifiers = populationQualifiers(c);
   for (const s of scanQuantities(c)) {
     if (s.q.unit === 'time' && /^[年月日]$/.test(s.q.unitText)) continue;
+    // "大于2万元设备综合利用率≥70%": the amount picks the things counted, it is no edge.
+    if (qualifiers.some((x) => s.start >= x.start && s.start < x.end)) continue;
     const numMatch0 = LEADING_NUM_RE.exec(s.raw)!;
     // "调整率=0，计3分": one value, both edges inclusive.
     if (/(?<![<>≤≥!于不])(?:=|等于)$/.test(c.slice(0, s.start))) {
@@ -62,7 +70,8 @@ export function parseBandCond(cond: string): BandCond | null {
       out.hi = { ...edge };
       continue;
     }
-    const bound = comparatorBefore(c, s.start) ?? suffixBound(c, s.end);
+    // "90%≤资金到位率<100%": a sign after the number bounds the name that follows it.
+    const bound = comparatorAfter(c, s.end) ?? comparatorBefore(c, s.start) ?? suffixBound(c, s.end);
     if (!bound) continue;
     const mark = /^\((不)?含\)/.exec(c.slice(s.end));
     const numMatch = LEADING_NUM_RE.exec(s.raw)!;
@@ -94,6 +103,7 @@ export function parseBands(env: ParseEnv, segs: Segment[]): BandsRule | null {
   const max = env.ctx.max ?? null;
   const pointsOf = (s: Segment): Decimal | null => {
     if (s.outcome.points) return s.outcome.points;
+    if (s.outcome.between) return s.outcome.between.hi;
     if (s.outcome.fraction && max) return max.times(s.outcome.fraction);
     return null;
   };
@@ -118,6 +128,8 @@ export function parseBands(env: ParseEnv, segs: Segment[]): BandsRule | null {
       points,
       text: p.cond.text,
     };
+    // "5-3分": the evaluator places a value of this band in the range; the rule reads it, scores it not.
+    if (p.seg.outcome.between) band.judged = p.seg.outcome.between;
     const dup = bands.some(
       (b) =>
         b.points.eq(band.points) &&
@@ -134,6 +146,8 @@ export function parseBands(env: ParseEnv, segs: Segment[]): BandsRule | null {
   closeGaps(bands, implicit);
   const best = bands.reduce((a, b) => (b.points.gt(a) ? b.points : a), ZERO);
   const rule: BandsRule = { kind: 'bands', text: env.raw, subject: env.ctx.name ?? '', statedFull: best.gt(0) ? best : null, bands };
+  const judgedLows = bands.flatMap((b) => (b.judged ? [b.judged.lo] : []));
+  if (judgedLows.length) rule.accounted = judgedLows;
   // Say which convention filled the gap where the text does not mark its edges ("90-95%").
   if ([...implicit.values()].some((e) => e.lo || e.hi)) rule.notes = ['区间端点未写明是否包含，按下限含、上限不含计'];
   return rule;
@@ -180,6 +194,8 @@ const DEFECT_RE = new RegExp(`每[^；。]{0,30}?扣(?:减|除)?(${NUM})分`);
 export function parseChecklist(env: ParseEnv, segs: Segment[], allowSingle: boolean): ChecklistRule | null {
   const max = env.ctx.max ?? null;
   const items: ChecklistRule['items'] = [];
+  // "得3-5分": points the evaluator places in a range are no fixed item.
+  if (segs.some((s) => s.outcome.between)) return null;
   for (const s of segs) {
     const points = s.outcome.points ?? (s.outcome.fraction && max ? max.times(s.outcome.fraction) : null);
     if (!points || points.lte(0)) continue;
@@ -208,6 +224,8 @@ function keywordsOf(label: string): string[] {
 export function parseCategorical(env: ParseEnv, segs: Segment[]): CategoricalRule | null {
   if (segs.length < 2) return null;
   if (!segs.some((s) => s.outcome.fraction) && !env.ctx.max) return null;
+  // A range of points ("得3-5分") is no option's points, and no share of nothing.
+  if (segs.some((s) => s.outcome.between)) return null;
   const options: CategoricalRule['options'] = [];
   for (const s of segs) {
     let label = cleanLabel(s.cond);

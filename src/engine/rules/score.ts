@@ -12,10 +12,14 @@ import { inSpaceOf, singleQuantity } from './compare';
 import { bandText, isZeroThreshold, pts, q, roundingText } from './format';
 import { gradeIn } from './parseGrade';
 import { normRuleText } from './normalize';
+import { bandPriority, judgedBandReason } from './judgedBand';
+import { scoreBlankMonths } from './scoreBlankMonths';
 import type {
   ActualValue,
   AdditiveRule,
   BandsRule,
+  BonusRule,
+  BonusStep,
   CategoricalRule,
   GradeRule,
   PerMonthRule,
@@ -34,6 +38,25 @@ function finish(raw: Decimal, max: Decimal, trace: string): RuleScoreResult {
   let score = round2(raw.lt(ZERO) ? ZERO : raw.gt(max) ? max : raw);
   if (score.gt(max)) score = max.toDecimalPlaces(2, Decimal.ROUND_DOWN);
   return { ok: true, raw, score, trace };
+}
+
+/**
+ * The range a rule's score may take: 0..max, unless the text states a bonus with no ceiling
+ * (above the max) or a ceiling of its own, or a 倒扣 (below 0). null = no upper bound.
+ */
+export function scoreBounds(rule: Rule, max: Decimal): { lo: Decimal; hi: Decimal | null } {
+  if (rule.kind === 'bonus') return { lo: ZERO, hi: rule.cap };
+  if (rule.kind === 'perOccurrence') {
+    const penalty = rule.items.reduce((lo, i) => (i.outright && i.outright.lt(lo) ? i.outright : lo), ZERO);
+    return { lo: penalty, hi: max };
+  }
+  return { lo: ZERO, hi: max };
+}
+
+/** Rounded and kept within lo..hi (hi null: no ceiling), for rules whose text states points outside 0..max. */
+function finishWithin(raw: Decimal, lo: Decimal, hi: Decimal | null, trace: string): RuleScoreResult {
+  const kept = raw.lt(lo) ? lo : hi && raw.gt(hi) ? hi : raw;
+  return { ok: true, raw, score: round2(kept), trace };
 }
 
 /** "得分=5-1=4分", or "扣完为止，得0分" when the deductions exceed the max. */
@@ -187,6 +210,112 @@ function scoreStep(rule: StepRule, actual: ActualValue, max: Decimal): RuleScore
   return finish(max.minus(total), max, parts.join('，') + statedNote(rule, max));
 }
 
+function stepUnits(measure: Decimal, s: BonusStep): Decimal {
+  const n = measure.div(s.step);
+  return s.rounding === 'up' ? n.ceil() : s.rounding === 'down' ? n.floor() : n;
+}
+
+/** "不足2个百分点的部分不加分（评分标准未写明，按惯例）". */
+function partialText(s: BonusStep, adds: boolean): string {
+  const how =
+    s.rounding === 'up'
+      ? `不足${s.stepText}按${s.stepText}计`
+      : s.rounding === 'down'
+        ? `不足${s.stepText}的部分不${adds ? '加' : '扣'}分`
+        : `不足${s.stepText}的按比例计`;
+  return s.roundingStated ? how : `${how}（评分标准未写明，按惯例）`;
+}
+
+/** How far past the line, as the text measures its steps: "4个百分点", "2个", "超出5%". */
+function distanceText(gap: Decimal, ref: Quantity, s: BonusStep): string {
+  if (s.stepMode === 'relative') return `${fmtQuantity(quantity(gap.div(ref.value), 'percent'))}（相对${q(ref)}）`;
+  if (ref.unit === 'percent') return `${fmt(gap.times(100))}个百分点`;
+  return fmtQuantity({ ...ref, value: gap });
+}
+
+/** A bonus item with no line given: the count typed is the count past the line ("超目标任务4个"). */
+function scoreExcessCount(rule: BonusRule, x: Quantity, label: string | undefined, max: Decimal): RuleScoreResult {
+  const s = rule.above;
+  if (!(x.unit === 'count' || x.unit === 'none')) return fail(`评分标准按超过${rule.referenceName || '目标'}的个数加分，实际值${fmtQuantity(x)}不是个数`);
+  if (x.value.lt(0)) return fail(`超过${rule.referenceName || '目标'}的个数${fmtQuantity(x)}为负数`);
+  const head = `${labelOf(rule, label)}：超过${rule.referenceName || '目标'}的个数${fmt(x.value)}${s.stepText.replace(/^[\d.]+/, '')}（未给出${rule.referenceName || '目标'}，实际值按超出的个数计）`;
+  const parts = [head, `每超${s.stepText}加${pts(s.points)}`];
+  if (!x.value.div(s.step).isInteger()) parts.push(partialText(s, true));
+  const n = stepUnits(x.value, s);
+  let bonus = n.times(s.points);
+  if (bonus.isZero()) return finishWithin(ZERO, ZERO, rule.cap, `${parts.join('，')}，不加分，得0分`);
+  parts.push(n.eq(1) ? `加${pts(bonus)}` : `加${fmt(n, 4)}×${fmt(s.points)}=${pts(bonus)}`);
+  if (rule.bonusCap && bonus.gt(rule.bonusCap)) {
+    bonus = rule.bonusCap;
+    parts.push(`加分最多${pts(bonus)}`);
+  }
+  if (rule.cap && bonus.gt(rule.cap)) parts.push(`超过上限${pts(rule.cap)}按${pts(rule.cap)}计`);
+  else if (!rule.cap && bonus.gt(max)) parts.push(`评分标准写明加分且未设上限，得分高于指标分值${pts(max)}`);
+  return finishWithin(bonus, ZERO, rule.cap, parts.join('，'));
+}
+
+function scoreBonus(rule: BonusRule, actual: ActualValue, max: Decimal): RuleScoreResult {
+  const one = singleQuantity(actual);
+  if ('error' in one) return fail(one.error);
+  if (!rule.reference) return scoreExcessCount(rule, one.q, one.label, max);
+  const ref = rule.reference;
+  const a = inSpaceOf(one.q, ref);
+  if (!a.ok) return a;
+  const base = rule.base ?? max;
+  if (base.gt(max)) return fail(`评分标准写明达到基准得${pts(base)}，超过指标分值${pts(max)}，请核对`);
+  if ((rule.above.stepMode === 'relative' || (rule.below.kind === 'step' && rule.below.stepMode === 'relative')) && ref.value.lte(0)) {
+    return fail(`基准${q(ref)}不是正数，无法按相对比例计算`);
+  }
+  const head = `${labelOf(rule, one.label)}${shown(one.q, a.note)}`;
+  const line = `${rule.referenceName}${q(ref)}`;
+  const atBase = rule.base === null ? `得满分${pts(max)}` : `得${pts(base)}`;
+  const lo = ZERO;
+  const gap = a.value.minus(ref.value);
+  if (gap.isZero()) return finishWithin(base, lo, rule.cap, `${head}，达到${line}，${atBase}`);
+  if (gap.gt(0)) {
+    const s = rule.above;
+    const measure = s.stepMode === 'relative' ? gap.div(ref.value) : gap;
+    const parts = [
+      head,
+      `超过${line}共${distanceText(gap, ref, s)}`,
+      `每超${s.stepText}加${pts(s.points)}${rule.notes?.length ? `（${rule.notes.join('；')}）` : ''}`,
+    ];
+    if (!measure.div(s.step).isInteger()) parts.push(partialText(s, true));
+    const n = stepUnits(measure, s);
+    let bonus = n.times(s.points);
+    if (bonus.isZero()) {
+      parts.push(`不加分，${atBase}`);
+      return finishWithin(base, lo, rule.cap, parts.join('，'));
+    }
+    parts.push(n.eq(1) ? `加${pts(bonus)}` : `加${fmt(n, 4)}×${fmt(s.points)}=${pts(bonus)}`);
+    if (rule.bonusCap && bonus.gt(rule.bonusCap)) {
+      bonus = rule.bonusCap;
+      parts.push(`加分最多${pts(bonus)}`);
+    }
+    const raw = base.plus(bonus);
+    parts.push(`得分=${fmt(base)}+${fmt(bonus)}=${fmt(round2(raw))}分`);
+    if (rule.cap && raw.gt(rule.cap)) parts.push(`超过上限${pts(rule.cap)}按${pts(rule.cap)}计`);
+    else if (!rule.cap && raw.gt(max)) parts.push(`评分标准写明加分且未设上限，得分高于指标分值${pts(max)}`);
+    return finishWithin(raw, lo, rule.cap, parts.join('，'));
+  }
+  const short = gap.neg();
+  const below = rule.below;
+  if (below.kind === 'zero') return finishWithin(ZERO, lo, rule.cap, `${head}，低于${line}，不计分，得0分`);
+  if (below.kind === 'none') return finishWithin(ZERO, lo, rule.cap, `${head}，未超过${line}，不加分，得0分`);
+  const measure = below.stepMode === 'relative' ? short.div(ref.value) : short;
+  const parts = [head, `低于${line}共${distanceText(short, ref, below)}`, `每低${below.stepText}扣${pts(below.points)}`];
+  if (!measure.div(below.step).isInteger()) parts.push(partialText(below, false));
+  const n = stepUnits(measure, below);
+  const total = n.times(below.points);
+  if (total.isZero()) {
+    parts.push(`不扣分，${atBase}`);
+    return finishWithin(base, lo, rule.cap, parts.join('，'));
+  }
+  parts.push(n.eq(1) ? `扣${pts(total)}` : `扣${fmt(n, 4)}×${fmt(below.points)}=${pts(total)}`);
+  parts.push(afterDeduction(base, total));
+  return finishWithin(base.minus(total), lo, rule.cap, parts.join('，'));
+}
+
 function inBand(v: Decimal, lo: Decimal | null, loInc: boolean, hi: Decimal | null, hiInc: boolean): boolean {
   const okLo = lo === null || v.gt(lo) || (loInc && v.eq(lo));
   const okHi = hi === null || v.lt(hi) || (hiInc && v.eq(hi));
@@ -197,7 +326,7 @@ function scoreBands(rule: BandsRule, actual: ActualValue, max: Decimal): RuleSco
   const one = singleQuantity(actual);
   if ('error' in one) return fail(one.error);
   // Highest points first, so an edge claimed by two bands goes to the better one.
-  const ordered = [...rule.bands].sort((x, y) => y.points.comparedTo(x.points));
+  const ordered = [...rule.bands].sort(bandPriority);
   let note: string | undefined;
   for (const b of ordered) {
     const ref = b.lo ?? b.hi;
@@ -213,6 +342,7 @@ function scoreBands(rule: BandsRule, actual: ActualValue, max: Decimal): RuleSco
     if (v === null || inBand(v, b.lo?.value ?? null, b.loInclusive, b.hi?.value ?? null, b.hiInclusive)) {
       const single = b.lo && b.hi && b.lo.value.eq(b.hi.value) && b.loInclusive && b.hiInclusive;
       const where = !ref ? `不满足以上区间（${b.text || '否则'}）` : single ? `即“${b.text}”` : b.lo && b.hi ? `在${bandText(b)}区间` : bandText(b);
+      if (b.judged) return fail(judgedBandReason(b, `${labelOf(rule, one.label)}${shown(one.q, note)}，${where}`));
       let trace = `${labelOf(rule, one.label)}${shown(one.q, note)}，${where}，得${pts(b.points)}`;
       if (b.points.gt(max)) trace += `，超过${pts(max)}按${pts(max)}计`;
       return finish(b.points, max, trace);
@@ -250,6 +380,8 @@ function monthFailVerb(rule: PerMonthRule): string {
 }
 
 function scorePerMonth(rule: PerMonthRule, actual: ActualValue, max: Decimal): RuleScoreResult {
+  const withBlanks = rule.blank ? scoreBlankMonths(rule, rule.blank, actual, max) : null;
+  if (withBlanks) return withBlanks;
   const T = rule.threshold;
   const verb = monthFailVerb(rule);
   const d = rule.deduction;
@@ -308,6 +440,33 @@ function matchItem<T extends { label: string }>(items: T[], label: string): T | 
   return !second || first.s - second.s >= 0.15 ? first.i : null;
 }
 
+/** Grades of an event, lowest first (生产安全事故等级: 一般、较大、重大、特别重大). */
+const SEVERITY: RegExp[] = [/^一般/, /^[较較]大/, /^重大/, /^特[别別]重大/];
+
+function severityOf(s: string): { grade: number; rest: string } | null {
+  for (let g = SEVERITY.length - 1; g >= 0; g--) {
+    const m = SEVERITY[g].exec(s);
+    if (m) return { grade: g, rest: s.slice(m[0].length) };
+  }
+  return null;
+}
+
+/**
+ * A count of graded events against an item for a grade and above: "较大事故" and "重大事故" are
+ * "较大及以上事故", "一般事故" is not. Null when no item is graded that way or the words differ.
+ */
+function matchGraded<T extends { label: string }>(items: T[], label: string): T | null {
+  const said = severityOf(normName(normRuleText(label)));
+  if (!said) return null;
+  for (const i of items) {
+    const m = /^(.+?)(?:及以上|以上)(.+)$/.exec(normName(i.label));
+    const at = m ? severityOf(m[1]) : null;
+    if (!m || !at || at.rest !== '' || said.rest !== m[2]) continue;
+    if (said.grade >= at.grade) return i;
+  }
+  return null;
+}
+
 function countFromText(text: string): Decimal | null {
   const t = normRuleText(text);
   if (/^(无|没有|未发现|未出现|未发生|不存在|0)/.test(t)) return ZERO;
@@ -319,7 +478,7 @@ function scorePerOccurrence(rule: PerOccurrenceRule, actual: ActualValue, max: D
   const counted: { item: PerOccurrenceRule['items'][number]; n: Decimal }[] = [];
   if (actual.kind === 'counts') {
     for (const c of actual.counts) {
-      const item = matchItem(rule.items, c.label);
+      const item = matchGraded(rule.items, c.label) ?? matchItem(rule.items, c.label);
       if (!item) return fail(`“${c.label}”对应不到评分标准中的扣分情形（${rule.items.map((i) => i.label).join('、')}）`);
       // Two counts read as the same kind: one of them was matched by resemblance alone.
       if (counted.some((x) => x.item === item)) return fail(`“${c.label}”与另一项都对应到“${item.label}”，请按评分标准的扣分情形分别填写`);
@@ -334,13 +493,21 @@ function scorePerOccurrence(rule: PerOccurrenceRule, actual: ActualValue, max: D
     if (n === null) return fail('请填写发现的次数');
     if (n.lt(0) || !n.isInteger()) return fail(`次数${fmt(n)}不是非负整数`);
     const distinct = new Set(rule.items.map((i) => i.deduction.toString()));
-    if (rule.items.length > 1 && distinct.size > 1 && !n.isZero()) {
+    if (rule.items.length > 1 && (distinct.size > 1 || rule.items.some((i) => i.outright)) && !n.isZero()) {
       return fail(`扣分情形有${rule.items.length}种，扣分不同，请按类别分别填写次数（${rule.items.map((i) => i.label).join('、')}）`);
     }
     counted.push({ item: rule.items[0], n });
   }
-  const total = sum(counted.map((c) => c.n.times(c.item.deduction)));
   const hits = counted.filter((c) => c.n.gt(0));
+  // One event of an outright kind settles the score ("发生较大及以上事故的，该项不得分，倒扣10分").
+  const settled = hits.find((c) => c.item.outright);
+  if (settled) {
+    const { item, n } = settled;
+    const o = item.outright!;
+    const got = o.isZero() ? '该项不得分，得0分' : `该项不得分，倒扣${pts(o.neg())}，按本项得${pts(o)}计`;
+    return finishWithin(o, scoreBounds(rule, max).lo, max, `${item.label}${fmt(n)}${item.unitWord}，${got}`);
+  }
+  const total = sum(counted.map((c) => c.n.times(c.item.deduction)));
   if (hits.length === 0) {
     const what = rule.items.map((i) => i.label || '扣分情形').join('、');
     return finish(max, max, `${what}0${rule.items[0].unitWord}，不扣分，得满分${pts(max)}`);
@@ -459,6 +626,8 @@ export function scoreRule(rule: Rule, actual: ActualValue | null, max: Decimal):
         return scoreProportional(rule, actual, max);
       case 'step':
         return scoreStep(rule, actual, max);
+      case 'bonus':
+        return scoreBonus(rule, actual, max);
       case 'bands':
         return scoreBands(rule, actual, max);
       case 'perMonth':

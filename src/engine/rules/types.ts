@@ -119,6 +119,57 @@ export interface StepRule extends RuleBase {
   maxDeduction?: Decimal;
 }
 
+/** One side of a reference line in a bonus rule: each step past the line is worth these points. */
+export interface BonusStep {
+  /**
+   * Step size. mode 'absolute': in the reference's own unit (0.02 = two percentage points
+   * against a percent reference; 1 for 1个 against 3个). mode 'relative': a fraction of the reference.
+   */
+  step: Decimal;
+  stepMode: 'absolute' | 'relative';
+  /** How the step was written, for traces: "2个百分点", "1个", "1%". */
+  stepText: string;
+  /** Points per step: added above the line, deducted below it. */
+  points: Decimal;
+  /** How a partial step counts: 'up' (不足…按…计), 'down' (满一步才计), 'exact' (按比例). */
+  rounding: 'up' | 'down' | 'exact';
+  /** True when the text says how partial steps count; false when the convention was applied. */
+  roundingStated: boolean;
+}
+
+/**
+ * Points at a reference line, more for each step above it (加分), none or less below it:
+ * "达目标的计满分，不达目标不计分，每超目标两个百分点加1分" (no ceiling stated: the stated bonus
+ * may take the score past the indicator's max),
+ * "达到历史最佳水平给6分；比历史最佳水平提高1%则在6分基础上加1分，10分为上限；每低于历史最佳
+ * 水平1%则扣1分，扣完为止", "每超目标任务引进1个项目加2分，最高不超过6分" (nothing at the line).
+ */
+export interface BonusRule extends RuleBase {
+  kind: 'bonus';
+  /**
+   * The line: stated in the text ("增长8%的目标"), or the indicator's target (目标值 column, or the
+   * input named 上年/历史最佳水平/目标任务). null only for a bonus item counted in units
+   * ("每超目标任务引进1个项目加2分") whose line is given nowhere: the value typed is then the
+   * count past the line itself ("超目标任务4个").
+   */
+  reference: Quantity | null;
+  /** How the text names the line ("目标", "上年基数", "历史最佳水平"); may be empty. */
+  referenceName: string;
+  /** Points at the line ("给6分"); null = the indicator's max ("计满分"). */
+  base: Decimal | null;
+  /** Points added per step above the line. */
+  above: BonusStep;
+  /**
+   * Below the line: 'zero' ("不达目标不计分"), a deduction per step ("每低于…1%扣1分", floor 0),
+   * or 'none' when the text says nothing (only with a base of 0: a bonus item earns nothing).
+   */
+  below: { kind: 'zero' } | { kind: 'none' } | ({ kind: 'step' } & BonusStep);
+  /** Highest score stated ("10分为上限", "最高不超过6分"); null = no ceiling: the bonus is uncapped. */
+  cap: Decimal | null;
+  /** Most points the bonus itself may add ("最多加5分", "加分不超过5分"), when stated. */
+  bonusCap?: Decimal;
+}
+
 export interface Band {
   /** Lower edge; null = unbounded. */
   lo: Quantity | null;
@@ -135,6 +186,11 @@ export interface Band {
   measure?: string;
   /** The text of this band, for traces. */
   text: string;
+  /**
+   * The text gives a range of points for this band ("超额完成>100% | 5-3"): where in it is the
+   * evaluator's call, so a value in this band is not scored. `points` holds the range's top.
+   */
+  judged?: { lo: Decimal; hi: Decimal };
 }
 
 /**
@@ -161,6 +217,11 @@ export interface PerMonthRule extends RuleBase {
   /** True when a month exactly at the threshold also fails ("高于95%得满分" makes 95% fail). */
   failsAtThreshold: boolean;
   deduction: Decimal;
+  /**
+   * Months with nothing at all, deducted on their own ("凡出现发布信息“空白月”的，每个月扣10分"):
+   * such a month costs `blank.deduction` and is not also counted as failing the threshold.
+   */
+  blank?: { deduction: Decimal; label: string };
 }
 
 /**
@@ -170,7 +231,16 @@ export interface PerMonthRule extends RuleBase {
  */
 export interface PerOccurrenceRule extends RuleBase {
   kind: 'perOccurrence';
-  items: { label: string; deduction: Decimal; unitWord: string }[];
+  items: {
+    label: string;
+    deduction: Decimal;
+    unitWord: string;
+    /**
+     * One such occurrence sets the score to these points outright, whatever else was found:
+     * 0 for "发生较大及以上事故的，该项不得分", −10 for "…该项不得分，倒扣10分" (a stated negative score).
+     */
+    outright?: Decimal;
+  }[];
   /** A condition that zeroes the score ("若存在重大违法违规事件则该指标直接为0分"). */
   zeroIf?: string;
 }
@@ -219,12 +289,22 @@ export interface JudgementRule extends RuleBase {
 }
 
 export type Rule =
-  ProportionalRule | StepRule | BandsRule | PerMonthRule | PerOccurrenceRule | AdditiveRule | ChecklistRule | CategoricalRule | GradeRule | JudgementRule;
+  | ProportionalRule
+  | StepRule
+  | BonusRule
+  | BandsRule
+  | PerMonthRule
+  | PerOccurrenceRule
+  | AdditiveRule
+  | ChecklistRule
+  | CategoricalRule
+  | GradeRule
+  | JudgementRule;
 
 export type RuleKind = Rule['kind'];
 
 /** Rules whose score the engine computes from an actual value (the others are the evaluator's). */
-export const QUANTITATIVE_KINDS: readonly RuleKind[] = ['proportional', 'step', 'bands', 'perMonth'];
+export const QUANTITATIVE_KINDS: readonly RuleKind[] = ['proportional', 'step', 'bonus', 'bands', 'perMonth'];
 
 /** Context the parser may use besides the rule text itself. */
 export interface RuleContext {
@@ -269,7 +349,7 @@ export type RuleScoreResult =
       ok: true;
       /** Before rounding, floor and cap. */
       raw: Decimal;
-      /** Rounded half-up to 2 places, within 0..max. */
+      /** Rounded half-up to 2 places, within 0..max, or the range the text states (scoreBounds: 加分 with no ceiling, 倒扣). */
       score: Decimal;
       /** Chinese trace, e.g. "接通率74.26%，低于目标值95%，得分=74.26%÷95%×7=5.47分". */
       trace: string;

@@ -3,7 +3,8 @@
  * (compound.ts), a statement of fact against the rule's clauses (statement.ts), a text
  * that names no option of a categorical rule as such a statement, anything else as the
  * rule itself says (rules/score.ts). The one entry point of a workbook row and the
- * pane's preview.
+ * pane's preview. `context` is the indicator's other texts (指标说明), where a part's line may be
+ * written ("全年不少于10次").
  */
 import type { Decimal } from '../decimal';
 import { scoreRule } from '../rules';
@@ -11,7 +12,7 @@ import type { ActualValue, Rule, RuleScoreResult } from '../rules/types';
 import { scoreCompound } from './compound';
 import { scoreStatement } from './statement';
 
-export function scoreActual(rule: Rule, actual: ActualValue | null, max: Decimal): RuleScoreResult {
+export function scoreActual(rule: Rule, actual: ActualValue | null, max: Decimal, context?: string[]): RuleScoreResult {
   if (actual?.kind === 'statement') return scoreStatement(rule.text, actual.text, max);
   if (actual?.kind === 'text') {
     // A text that names none of a categorical rule's options may still say what one clause says.
@@ -29,11 +30,12 @@ export function scoreActual(rule: Rule, actual: ActualValue | null, max: Decimal
       rule.text,
       actual.counts.map((c) => ({ name: c.label, text: c.n.toString() })),
       max,
+      context,
     );
     return parts.ok ? parts : r;
   }
   if (actual?.kind !== 'named') return scoreRule(rule, actual, max);
-  const r = scoreCompound(rule.text, actual.inputs, max);
+  const r = scoreCompound(rule.text, actual.inputs, max, context);
   if (r.ok) return r;
   return { ok: false, reason: `${actual.why}；按分项计分也无法计算：${r.reason}` };
 }

@@ -27,7 +27,7 @@ export function splitActualTarget(
   if (probe.measure) return null;
   // Only when the text alone has no line to judge against ("与计划每相差4%" compares the ratio with
   // 100%), or when the line read with the target is that target ("未达成任务数的，每少1人扣0.2分").
-  const needsTarget = probe.kind === 'judgement' || (probe.kind === 'proportional' && !probe.target);
+  const needsTarget = probe.kind === 'judgement' || (probe.kind === 'proportional' && !probe.target) || (probe.kind === 'bonus' && !probe.reference);
   const t = parseQuantity(targets[0][1]);
   const withTarget = t.ok ? parseRule(ruleText, { ...ctx, target: t.q }) : null;
   const usesTarget = withTarget?.kind === 'step' && t.ok && withTarget.threshold === t.q;

@@ -9,7 +9,7 @@ import { finding, type Finding } from '../findings';
 import type { CellInput, LeafNode } from '../indicators/model';
 import type { IndicatorOverride } from '../options';
 import { parseQuantity } from '../quantity';
-import { explainRule, parseRule, type scoreRule } from '../rules';
+import { explainRule, parseRule, scoreBounds, type scoreRule } from '../rules';
 import { scoreActual } from './actual';
 import { statementBound, statementOf, statementReadable } from './statement';
 import { splitActualTarget } from './inputs';
@@ -92,10 +92,10 @@ function memoKey(rule: Rule, max: Decimal): string {
   return `${json}\u0001${max.toString()}`;
 }
 
-function scoreCached(rule: Rule, bound: Bound, max: Decimal): Scored {
+function scoreCached(rule: Rule, bound: Bound, max: Decimal, context?: string[]): Scored {
   const memo = scoreMemo.get(bound.actual);
   if (!memo) {
-    const result = scoreActual(rule, bound.actual, max);
+    const result = scoreActual(rule, bound.actual, max, context);
     scoreMemo.set(bound.actual, { rule, max, result });
     return result;
   }
@@ -103,7 +103,7 @@ function scoreCached(rule: Rule, bound: Bound, max: Decimal): Scored {
   memo.byKey ??= new Map([[memoKey(memo.rule, memo.max), memo.result]]);
   const key = memoKey(rule, max);
   let r = memo.byKey.get(key);
-  if (!r) memo.byKey.set(key, (r = scoreActual(rule, bound.actual, max)));
+  if (!r) memo.byKey.set(key, (r = scoreActual(rule, bound.actual, max, context)));
   return r;
 }
 
@@ -261,7 +261,7 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
   const dataUnusable = !!bound?.unusable;
   if (dataUnusable) bound = null;
   if (rule && bound && max) {
-    const r = scoreCached(rule, bound, max);
+    const r = scoreCached(rule, bound, max, context);
     if (r.ok) {
       computed = r.score;
       trace = bound.derivation ? `${bound.derivation}；${r.trace}` : r.trace;
@@ -347,7 +347,9 @@ export function scoreLeaf(leaf: LeafNode, env: LeafEnv): LeafResult {
   }
 
   if (score !== null && max) {
-    if (score.lt(ZERO) || score.gt(max)) {
+    // A computed score may leave 0..max where the text states so (加分 with no ceiling, 倒扣).
+    const range = source === 'computed' && rule ? scoreBounds(rule, max) : { lo: ZERO, hi: max };
+    if (score.lt(range.lo) || (range.hi !== null && score.gt(range.hi))) {
       findings.push(
         finding('SCORE_OUT_OF_RANGE', 'error', `“${leaf.name}”得分${fmt(score)}不在0～${fmt(max)}分之间`, at(scoreCell), {
           expected: `0～${fmt(max)}`,

@@ -85,6 +85,6 @@ export function scoreTyped(typed: TypedIndicator): TypedResult {
     if ('error' in bound) return fail(bound.error.message);
     actual = bound.actual;
   } else return fail('缺少实际值');
-  const r = scoreActual(rule, actual, input.max);
+  const r = scoreActual(rule, actual, input.max, input.context);
   return r.ok ? { ok: true, rule, explanation, score: r.score, trace: r.trace } : fail(r.reason);
 }

@@ -5,11 +5,11 @@
 import fc from 'fast-check';
 import { Decimal, dec } from '../../../src/engine/decimal';
 import { quantity, type QuantityUnit } from '../../../src/engine/quantity';
-import { explainRule, parseRule, scoreRule } from '../../../src/engine/rules';
+import { explainRule, parseRule, scoreBounds, scoreRule } from '../../../src/engine/rules';
 import type { ActualValue, Rule } from '../../../src/engine/rules/types';
 import { HAIKOU, LVLIANG, QIXIA } from './seedRules';
 
-const KINDS = new Set(['proportional', 'step', 'bands', 'perMonth', 'perOccurrence', 'additive', 'checklist', 'categorical', 'grade', 'judgement']);
+const KINDS = new Set(['proportional', 'step', 'bonus', 'bands', 'perMonth', 'perOccurrence', 'additive', 'checklist', 'categorical', 'grade', 'judgement']);
 
 /** Pieces real rule texts are made of, so random texts hit the parsers' paths. */
 const FRAGMENTS = [
@@ -160,8 +160,14 @@ const actualArb: fc.Arbitrary<ActualValue | null> = fc.oneof(
 function assertScoreShape(rule: Rule, a: ActualValue | null, max: Decimal) {
   const r = scoreRule(rule, a, max);
   if (r.ok) {
-    expect(r.score.gte(0)).toBe(true);
-    expect(r.score.lte(max)).toBe(true);
+    // 0..max, unless the text states a bonus with no ceiling (加分) or a negative score (倒扣).
+    const { lo, hi } = scoreBounds(rule, max);
+    const statedBonus = rule.kind === 'bonus';
+    const statedNegative = rule.kind === 'perOccurrence' && rule.items.some((i) => i.outright?.lt(0));
+    expect(lo.eq(0) || statedNegative).toBe(true);
+    expect(hi === null ? statedBonus : hi.eq(max) || statedBonus).toBe(true);
+    expect(r.score.gte(lo)).toBe(true);
+    if (hi) expect(r.score.lte(hi)).toBe(true);
     expect(r.score.decimalPlaces()).toBeLessThanOrEqual(2);
     expect(r.trace.length).toBeGreaterThan(0);
   } else {
@@ -227,6 +233,12 @@ const templated: fc.Arbitrary<{ text: string; kind: Rule['kind'] }> = fc.oneof(
     .tuple(ptsArb, ptsArb)
     .map(([a, b]) => ({ text: `获评全国性奖项，每项${a}分；获评省级奖项，每项${b}分，最多不超过该指标满分。`, kind: 'additive' as const })),
   fc.constant({ text: '项目一次验收通过，得满分；项目二次整改后通过，得一半分；项目未通过验收，不得分。', kind: 'categorical' as const }),
+  fc
+    .tuple(pctArb, fc.constantFrom('1', '2', '一'), ptsArb, fc.constantFrom('', '，最高10分', '，最多加3分', '，不足K个百分点的按比例计算'))
+    .map(([t, k, d, c]) => ({ text: `达到目标${t}%计满分，低于目标不得分，每超${k}个百分点加${d}分${c.replace(/K/g, k)}`, kind: 'bonus' as const })),
+  fc
+    .tuple(ptsArb, ptsArb)
+    .map(([d, o]) => ({ text: `每发生一起一般事故扣${d}分；发生较大及以上事故的，该项不得分，倒扣${o}分`, kind: 'perOccurrence' as const })),
   fc.tuple(ptsArb, ptsArb, ptsArb).map(([a, b, c]) => ({ text: `按优${a}分、良${b}分、差${c}分评分`, kind: 'grade' as const })),
 );
 

@@ -188,11 +188,11 @@ describe('per failing month without 每', () => {
   // as-gk-1 (corpus/assess.json).
   const gk = '1、每月不低于40条。2、数量低于规定标准,出现一个月扣5分,扣完为止。3、凡出现发布信息“空白月”的,每个月扣10分。';
 
-  test('the 空白月 clause is not read: pending with that clause shown, never 5 per blank month', () => {
-    const r = as(parseRule(gk, { max: dec(40) }), 'judgement');
-    expect(r.setAside).toBe('perMonth');
-    expect(r.unread).toEqual(['3、凡出现发布信息“空白月”的，每个月扣10分']);
-    expect(score(gk, monthly(['40', '39', '0']), '40').ok).toBe(false);
+  test('the 空白月 clause is read: 10 per blank month, never 5 (blankMonths.test.ts has the edges)', () => {
+    const r = as(parseRule(gk, { max: dec(40) }), 'perMonth');
+    expect(r.blank?.deduction.toString()).toBe('10');
+    expect(explainRule(r, dec(40))).toContain('空白月每个扣10分');
+    expect(scoreOf(score(gk, monthly(['40', '39', '0']), '40'))).toBe('25');
   });
 
   const below = '1、每月不低于40条。2、数量低于规定标准,出现一个月扣5分,扣完为止。';

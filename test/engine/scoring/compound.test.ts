@@ -156,8 +156,10 @@ describe('pending, never guessed', () => {
   it('a clause with an outcome that binds to no input', () => {
     expect(score(HZZ02, '10', { 资金到位: '100%', 档案管理: '规范' })).toMatch(/^pending/);
   });
-  it('得满分 inside one part of several: of which part is not said', () => {
-    const text = '(1)账实不符扣1分;白条顶库每张扣0.2分。(2)使用零余额账户结算的,得满分;未实行的不得分。';
-    expect(score(text, '3', { 账实是否相符: '相符', 白条顶库: '0张', 零余额账户结算: '已实行' })).toMatch(/^pending/);
+  it('得满分 inside one part of several, not met: what is lost is not said', () => {
+    // Met, the part takes nothing off (test/engine/scoring/parts.test.ts).
+    const text = '(1)账实相符,账实不符扣1分;白条顶库每张扣0.2分。(2)使用零余额账户结算的,得满分;未实行的不得分。';
+    expect(score(text, '3', { 账实是否相符: '相符', 白条顶库: '0张', 零余额账户结算: '已实行' })).toBe('3');
+    expect(score(text, '3', { 账实是否相符: '相符', 白条顶库: '0张', 零余额账户结算: '未实行' })).toMatch(/^pending/);
   });
 });
