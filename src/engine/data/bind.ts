@@ -18,6 +18,9 @@ import { columnSum, pooledRate, type DataColumn, type DataTable } from './tables
 import { defaultWeights, scoreSurvey, type SurveyItem } from './survey';
 import { memoInRun } from '../runCache';
 
+/** Grades of an event a count may name (生产安全事故等级). */
+const EVENT_GRADE = /^(?:一般|[较較]大|重大|特[别別]重大)/;
+
 export interface Bound {
   actual: ActualValue;
   /** The value as shown to the evaluator ("94.36%", "12个月"). */
@@ -77,9 +80,12 @@ export function actualFromCell(cell: CellInput | undefined, rule: Rule, sheet: s
   if (typeof cell.value === 'string' && isApproximate(text)) {
     return { error: finding('ACTUAL_UNREADABLE', 'error', `实际值无法读取：“${text}”是约数，请填写确切的数`, where, { actual: text }) };
   }
-  if (rule.kind === 'additive' || (rule.kind === 'perOccurrence' && rule.items.length > 1)) {
+  if (rule.kind === 'additive' || rule.kind === 'perOccurrence') {
     const counts = countsFromText(text);
-    if (counts.length > 0) {
+    // One kind of event: its count by kind only when the words may name another event ("较大事故1起"
+    // against "每发生一起一般事故扣1分；发生较大及以上事故的，该项不得分"), else the plain count below.
+    const byKind = rule.kind === 'additive' || rule.items.length > 1 || !!rule.zeroIf || counts.some((c) => EVENT_GRADE.test(c.label));
+    if (counts.length > 0 && byKind) {
       return { actual: { kind: 'counts', counts }, display: text, source: `${sheet}!${where.cell}`, findings: [] };
     }
   }

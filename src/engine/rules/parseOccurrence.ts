@@ -102,9 +102,10 @@ export function parsePerOccurrence(env: ParseEnv): PerOccurrenceRule | null {
     statedFull,
     items,
   };
-  const zero = /(?:若|如果|如|一旦)?((?:存在|发生|出现|发现)[^，；。]{2,30}?)(?:的)?[，]?(?:则)?(?:该指标|本指标|本项)?(?:直接)?(?:为0分|得0分|不得分)/.exec(
-    text,
-  );
+  const zero =
+    /(?:若|如果|如|一旦)?((?:存在|发生|出现|发现)[^，；。]{2,30}?)(?:的)?[，]?(?:则)?(?:该指标|本指标|本项|[该該]项)?(?:直接)?(?:为0分|得0分|不得分)/.exec(
+      text,
+    );
   if (zero) rule.zeroIf = zero[1];
   return rule;
 }

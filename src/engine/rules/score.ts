@@ -467,6 +467,33 @@ function matchGraded<T extends { label: string }>(items: T[], label: string): T 
   return null;
 }
 
+/** The label's grade (较大事故) differs from the item's own stated grade (一般事故), or the item states none of "…及以上". */
+function otherGrade(label: string, itemLabel: string): boolean {
+  const said = severityOf(normName(normRuleText(label)));
+  if (!said) return false;
+  const item = normName(itemLabel);
+  const at = severityOf(item);
+  if (at) return at.grade !== said.grade && !/及以上|以上/.test(item);
+  return false;
+}
+
+/** Words that introduce the event of a zeroing clause ("发生较大及以上事故" → "较大及以上事故"). */
+const ZERO_EVENT_LEAD = /^(?:存在|发生|出现|发现)/;
+
+/** The count names the event of the rule's zeroing clause (graded, or the same words). */
+function namesZeroingEvent(rule: PerOccurrenceRule, label: string): boolean {
+  if (!rule.zeroIf) return false;
+  const event = { label: normName(normRuleText(rule.zeroIf)).replace(ZERO_EVENT_LEAD, '') };
+  const k = normName(normRuleText(label));
+  if (rule.items.some((i) => normName(i.label) === k)) return false;
+  return !!matchGraded([event], label) || (k.length >= 2 && (event.label === k || event.label.includes(k)));
+}
+
+/** A positive count of the event a zeroing clause names, or null. */
+function zeroingCount(rule: PerOccurrenceRule, counts: { label: string; n: Decimal }[]): { label: string; n: Decimal } | null {
+  return counts.find((c) => c.n.gt(0) && namesZeroingEvent(rule, c.label)) ?? null;
+}
+
 function countFromText(text: string): Decimal | null {
   const t = normRuleText(text);
   if (/^(无|没有|未发现|未出现|未发生|不存在|0)/.test(t)) return ZERO;
@@ -477,9 +504,16 @@ function countFromText(text: string): Decimal | null {
 function scorePerOccurrence(rule: PerOccurrenceRule, actual: ActualValue, max: Decimal): RuleScoreResult {
   const counted: { item: PerOccurrenceRule['items'][number]; n: Decimal }[] = [];
   if (actual.kind === 'counts') {
+    // "发生较大及以上事故的，该项不得分": a count of that event zeroes the score, whatever else was found.
+    const zeroing = zeroingCount(rule, actual.counts);
+    if (zeroing) return finish(ZERO, max, `发生“${zeroing.label}”（${fmt(zeroing.n)}），属于“${rule.zeroIf}”，该项不得分，得0分`);
     for (const c of actual.counts) {
+      // "较大事故0起": none of the zeroing event, nothing to count.
+      if (namesZeroingEvent(rule, c.label)) continue;
       const item = matchGraded(rule.items, c.label) ?? matchItem(rule.items, c.label);
       if (!item) return fail(`“${c.label}”对应不到评分标准中的扣分情形（${rule.items.map((i) => i.label).join('、')}）`);
+      // "较大事故" is no "一般事故" however alike the words: a stated grade must be the item's grade.
+      if (otherGrade(c.label, item.label)) return fail(`“${c.label}”与扣分情形“${item.label}”的等级不同，对应不到评分标准中的扣分情形`);
       // Two counts read as the same kind: one of them was matched by resemblance alone.
       if (counted.some((x) => x.item === item)) return fail(`“${c.label}”与另一项都对应到“${item.label}”，请按评分标准的扣分情形分别填写`);
       if (c.n.lt(0) || !c.n.isInteger()) return fail(`“${c.label}”的次数${fmt(c.n)}不是非负整数`);
@@ -492,6 +526,13 @@ function scorePerOccurrence(rule: PerOccurrenceRule, actual: ActualValue, max: D
     else n = null;
     if (n === null) return fail('请填写发现的次数');
     if (n.lt(0) || !n.isInteger()) return fail(`次数${fmt(n)}不是非负整数`);
+    // A count that names its event ("较大事故1起"): the zeroing clause and the items' grades apply as to counts by kind.
+    const named = actual.kind === 'quantity' ? actual.label : undefined;
+    if (named) {
+      const zeroing = zeroingCount(rule, [{ label: named, n }]);
+      if (zeroing) return finish(ZERO, max, `发生“${named}”（${fmt(n)}），属于“${rule.zeroIf}”，该项不得分，得0分`);
+      if (otherGrade(named, rule.items[0].label)) return fail(`“${named}”与扣分情形“${rule.items[0].label}”的等级不同，对应不到评分标准中的扣分情形`);
+    }
     const distinct = new Set(rule.items.map((i) => i.deduction.toString()));
     if (rule.items.length > 1 && (distinct.size > 1 || rule.items.some((i) => i.outright)) && !n.isZero()) {
       return fail(`扣分情形有${rule.items.length}种，扣分不同，请按类别分别填写次数（${rule.items.map((i) => i.label).join('、')}）`);
@@ -551,6 +592,38 @@ const NEGATION = /[未不没否无]/;
 /** Words that make an answer partial or late, which an option without them cannot describe. */
 const PARTIAL = /延迟|逾期|超期|滞后|部分|之一|整改|二次|但|基本|较|大部|尚|略|一般/;
 
+/** "均/都/全部…" against "之一/部分…": an answer about every party opposes an option about one of them. */
+const ALL_OF = /[均都皆]|全部|全都|各/;
+const ONE_OF = /之一|其一|部分|个别|有的/;
+
+/**
+ * An answer matched by an option's words that also names what another option adds to set itself
+ * apart ("政府资金及时到位" against "及时到位，得10分；政府和配套资金其中之一及时到位，得5分": 政府 is
+ * what the 5-point option speaks of). Returns the words and that option, or null.
+ */
+function blurredBy(rule: CategoricalRule, best: CategoricalRule['options'][number], t: string): { words: string; option: string } | null {
+  const kept = best.keywords.map((k) => normRuleText(k)).filter((k) => t.includes(k));
+  if (kept.length === 0) return null;
+  let rest = t;
+  for (const k of kept) rest = rest.replace(k, '\u0000');
+  const restWords = new Set<string>();
+  for (let i = 0; i + 2 <= rest.length; i++) if (/^[\u4e00-\u9fff]{2}$/.test(rest.slice(i, i + 2))) restWords.add(rest.slice(i, i + 2));
+  if (restWords.size === 0) return null;
+  for (const o of rule.options) {
+    if (o === best) continue;
+    for (const kw of o.keywords) {
+      const k = normRuleText(kw);
+      // What the other option says beyond the chosen option's words.
+      let extra = k;
+      for (const b of kept) extra = extra.replace(b, '\u0000');
+      if (extra === k) continue;
+      if (ONE_OF.test(extra) && ALL_OF.test(rest)) continue;
+      for (const w of restWords) if (extra.includes(w)) return { words: w, option: o.label };
+    }
+  }
+  return null;
+}
+
 function scoreCategorical(rule: CategoricalRule, actual: ActualValue, max: Decimal): RuleScoreResult {
   if (actual.kind !== 'text') return fail('请填写实际情况（文字），以对应评分标准的选项');
   const t = normRuleText(actual.text);
@@ -592,6 +665,10 @@ function scoreCategorical(rule: CategoricalRule, actual: ActualValue, max: Decim
   const positive = rule.options.every((o) => o.keywords.every((k) => !NEGATION.test(k)));
   if (!best && otherwise && positive && !namesAny && NEGATION.test(t)) best = otherwise;
   if (!best) return fail(`实际情况“${actual.text}”对应不到评分标准的选项（${rule.options.map((o) => o.label).join('；')}）`);
+  const blur = best && bestLen > 0 ? blurredBy(rule, best, t) : null;
+  if (blur) {
+    return fail(`实际情况“${actual.text}”中的“${blur.words}”是选项“${blur.option}”用来区分的内容，对应“${best!.label}”还是“${blur.option}”无法确定`);
+  }
   const points = best.points ?? max.times(best.fraction ?? ZERO);
   let got: string;
   if (best.points) got = `得${pts(points)}`;
