@@ -13,7 +13,7 @@ const corpus = loadCorpus();
 const results = corpus.map(runEntry);
 
 /** Rules computed and right on every case when this floor was set; raise it as the engine learns. */
-const CORRECT_FLOOR = 126;
+const CORRECT_FLOOR = 158;
 
 describe('rule corpus', () => {
   test('is well-formed: unique ids, a source, a max and 2+ cases each', () => {
