@@ -4,7 +4,7 @@
  */
 import { fmt, type Decimal } from '../decimal';
 import type { BonusRule, BonusStep, Rule, StepRule } from './types';
-import { bandText, isZeroThreshold, pts, q, roundingText } from './format';
+import { bandText, isZeroThreshold, partialStepHow, pts, q, roundingText } from './format';
 import { bandPointsText } from './judgedBand';
 
 function stepSentence(rule: StepRule): string {
@@ -34,12 +34,7 @@ function stepSentence(rule: StepRule): string {
 }
 
 function partialRule(s: BonusStep, adds: boolean): string {
-  const how =
-    s.rounding === 'up'
-      ? `不足${s.stepText}按${s.stepText}计`
-      : s.rounding === 'down'
-        ? `不足${s.stepText}的部分不${adds ? '加' : '扣'}分`
-        : `不足${s.stepText}的按比例计`;
+  const how = partialStepHow(s, adds);
   return s.roundingStated ? how : `${how}，评分标准未写明，按惯例`;
 }
 

@@ -36,3 +36,10 @@ export function roundingText(rule: StepRule): string {
 export function isZeroThreshold(rule: StepRule): boolean {
   return rule.threshold.value.isZero();
 }
+
+/** How a partial bonus/deduction step counts ("不足2个百分点的部分不加分"), as the rule's note says it. */
+export function partialStepHow(s: { rounding: 'up' | 'down' | string; stepText: string }, adds: boolean): string {
+  if (s.rounding === 'up') return `不足${s.stepText}按${s.stepText}计`;
+  if (s.rounding === 'down') return `不足${s.stepText}的部分不${adds ? '加' : '扣'}分`;
+  return `不足${s.stepText}的按比例计`;
+}

@@ -9,7 +9,7 @@ import { Decimal, ZERO, fmt, round2, sum } from '../decimal';
 import { fmtQuantity, parseQuantity, quantity, samePhysicalUnit, type Quantity } from '../quantity';
 import { normName, similarity } from '../text';
 import { inSpaceOf, singleQuantity } from './compare';
-import { bandText, isZeroThreshold, pts, q, roundingText } from './format';
+import { bandText, isZeroThreshold, partialStepHow, pts, q, roundingText } from './format';
 import { gradeIn } from './parseGrade';
 import { normRuleText } from './normalize';
 import { bandPriority, judgedBandReason } from './judgedBand';
@@ -217,12 +217,7 @@ function stepUnits(measure: Decimal, s: BonusStep): Decimal {
 
 /** "不足2个百分点的部分不加分（评分标准未写明，按惯例）". */
 function partialText(s: BonusStep, adds: boolean): string {
-  const how =
-    s.rounding === 'up'
-      ? `不足${s.stepText}按${s.stepText}计`
-      : s.rounding === 'down'
-        ? `不足${s.stepText}的部分不${adds ? '加' : '扣'}分`
-        : `不足${s.stepText}的按比例计`;
+  const how = partialStepHow(s, adds);
   return s.roundingStated ? how : `${how}（评分标准未写明，按惯例）`;
 }
 
