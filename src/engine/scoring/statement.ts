@@ -321,14 +321,19 @@ function eventSizes(all: Clause[], statement: string, max: Decimal): RuleScoreRe
   }
   if (!m.eq(per[2])) return null;
   const taken = n.times(per[4]);
+  return takenOff(
+    max,
+    taken,
+    (score) =>
+      `实际情况“${statement}”，${n}${events[2]}各${cut[1]}${m}${per[3]}，按“${numbered[0].text}”扣${n}×${pts(dec(per[4]))}=${pts(taken)}，得${pts(score)}`,
+  );
+}
+
+/** The max less what was taken, floored at 0 (扣完为止); `trace` says it with the score. */
+function takenOff(max: Decimal, taken: Decimal, trace: (score: Decimal) => string): RuleScoreResult {
   const left = max.minus(taken);
   const score = left.lt(0) ? ZERO : left;
-  return {
-    ok: true,
-    raw: left,
-    score,
-    trace: `实际情况“${statement}”，${n}${events[2]}各${cut[1]}${m}${per[3]}，按“${numbered[0].text}”扣${n}×${pts(dec(per[4]))}=${pts(taken)}，得${pts(score)}`,
-  };
+  return { ok: true, raw: left, score, trace: trace(score) };
 }
 
 /** Units an event is measured in ("单起受害面积30亩以上"). */
@@ -381,14 +386,12 @@ function eventsPastSize(all: Clause[], statement: string, max: Decimal): RuleSco
     said = `${n}${events[2]}，每起均${bound[1]}${b}${unit}${bound[3] ?? ''}`;
   } else return null;
   const taken = past.times(each);
-  const left = max.minus(taken);
-  const score = left.lt(0) ? ZERO : left;
-  return {
-    ok: true,
-    raw: left,
-    score,
-    trace: `实际情况“${statement}”：${said}，${measure}${line}${unit}以上的${past}${events[2]}，每${events[2]}扣${pts(dec(each))}，共扣${pts(taken)}，得${pts(score)}`,
-  };
+  return takenOff(
+    max,
+    taken,
+    (score) =>
+      `实际情况“${statement}”：${said}，${measure}${line}${unit}以上的${past}${events[2]}，每${events[2]}扣${pts(dec(each))}，共扣${pts(taken)}，得${pts(score)}`,
+  );
 }
 
 /** "政府和配套资金其中之一及时到位": one of two named parties. */
