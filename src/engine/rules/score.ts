@@ -17,6 +17,7 @@ import { scoreBlankMonths } from './scoreBlankMonths';
 import type {
   ActualValue,
   AdditiveRule,
+  Band,
   BandsRule,
   BonusRule,
   BonusStep,
@@ -346,7 +347,38 @@ function scoreBands(rule: BandsRule, actual: ActualValue, max: Decimal): RuleSco
   // "达到100%得20分，达到90%得10分" and 85%: every band is a line to reach and none is reached.
   const floor = belowEveryLine(rule, one.q);
   if (floor) return finish(ZERO, max, `${labelOf(rule, one.label)}${shown(one.q, note)}，${floor}，不得分`);
+  const edge = unclaimedEdge(rule.bands, one.q);
+  if (edge) {
+    const { upper, lower } = edge;
+    const points = Decimal.min(upper.points, lower.points);
+    const trace =
+      `${labelOf(rule, one.label)}${shown(one.q, note)}，恰在“${upper.text}”与“${lower.text}”的分界上，两档均不含${fmtQuantity(one.q)}，` +
+      `${EDGE_CONVENTION}，得${pts(points)}`;
+    return finish(points, max, trace);
+  }
   return fail(`实际值${fmtQuantity(one.q)}不在评分标准的任何区间内`);
+}
+
+/** How a value on an edge both neighbouring bands leave out is scored, as the trace says it. */
+export const EDGE_CONVENTION = '按较低一档计（分值须满足条件才得，评分标准未写明，按惯例）';
+
+/**
+ * "超过60%得2分；不足60%不得分" and exactly 60%: the value sits on an edge that the band above
+ * (lower edge exclusive) and the band below (upper edge exclusive) both leave out. Only that
+ * single point between two bands meeting there is resolved, to the band with fewer points
+ * (points are earned by meeting a condition, and 60% does not exceed 60%; for a lower-is-better
+ * measure the band above has fewer points); anything else outside every band stays pending.
+ */
+function unclaimedEdge(bands: Band[], x: Quantity): { upper: Band; lower: Band } | null {
+  const at = (e: Quantity | null, inclusive: boolean): boolean => {
+    if (!e || inclusive) return false;
+    const a = inSpaceOf(x, e);
+    return a.ok && a.value.eq(e.value);
+  };
+  const above = bands.filter((b) => !b.judged && at(b.lo, b.loInclusive));
+  const below = bands.filter((b) => !b.judged && at(b.hi, b.hiInclusive));
+  if (above.length !== 1 || below.length !== 1) return null;
+  return { upper: above[0], lower: below[0] };
 }
 
 /**

@@ -20,6 +20,7 @@ import { parseQuantity, fmtQuantity, quantity, type Quantity } from '../quantity
 import { readTypedActual } from '../typedActual';
 import { COMPARATORS, findOutcomes, sameFamily, scanQuantities, suffixBound, comparatorBefore, type Bound } from '../rules/lexicon';
 import { pts } from '../rules/format';
+import { EDGE_CONVENTION } from '../rules/score';
 import type { RuleScoreResult } from '../rules/types';
 import { normText, simplified, toHalfWidth } from '../text';
 import { clauses } from './clauses';
@@ -312,5 +313,42 @@ export function scoreConditions(ruleText: string, inputs: NamedInput[], max: Dec
     return { ok: true, raw: points, score: points, trace: `${passed.length ? `${passed.join('；')}；` : ''}${said}，得${pts(points)}` };
   }
   const typed = inputs.map((x, i) => ('q' in values[i] ? `${x.name}${fmtQuantity((values[i] as { q: Quantity }).q)}` : `${x.name}“${x.text}”`));
+  const edge = unclaimedEdge(ordered, inputs, values);
+  if (edge) {
+    const { upper, lower, fact } = edge;
+    const at = describe(fact, inputs, values, false);
+    const points = Decimal.min(upper.points, lower.points);
+    const trace =
+      `${passed.join('；')}；${at.replace(/不满足.*$/, '')}恰在${rowName(upper)}与${rowName(lower)}的分界上，两档均不含该值，` +
+      `${EDGE_CONVENTION}，得${pts(points)}`;
+    return { ok: true, raw: points, score: points, trace };
+  }
   return fail(`${typed.join('、')}不属于评分标准的任何一档（${passed.join('；')}）`);
+}
+
+/** Does a row hold when its exclusive lines exactly at the typed value are taken as met? */
+function holdsAtEdge(row: Row, inputs: NamedInput[], values: Value[], onEdge: (f: Fact) => boolean): boolean {
+  const truths = row.facts.map((f) => (onEdge(f) ? true : factHolds(f, inputs, values)));
+  return row.any ? truths.some((t) => t === true) : truths.every((t) => t === true);
+}
+
+/**
+ * No row holds because the typed value sits exactly on a line that the row above excludes
+ * ("超过60%") and the row below excludes too ("不足60%"): the same convention as single-input
+ * bands (rules/score.ts EDGE_CONVENTION) — the row of the two with fewer points, and only when exactly one
+ * row meets that edge from each side and each would hold on it.
+ */
+function unclaimedEdge(rows: Row[], inputs: NamedInput[], values: Value[]): { upper: Row; lower: Row; fact: Fact } | null {
+  const onEdge =
+    (bound: Bound) =>
+    (f: Fact): boolean =>
+      f.kind === 'line' && f.bound === bound && (values[f.input] as { q: Quantity }).q.value.eq(f.line.value);
+  const above = rows.filter((r) => r.facts.some(onEdge('lowerExc')) && holdsAtEdge(r, inputs, values, onEdge('lowerExc')));
+  const below = rows.filter((r) => r.facts.some(onEdge('upperExc')) && holdsAtEdge(r, inputs, values, onEdge('upperExc')));
+  if (above.length !== 1 || below.length !== 1) return null;
+  const [upper, lower] = [above[0], below[0]];
+  const fact = upper.facts.find(onEdge('lowerExc'))!;
+  const other = lower.facts.find(onEdge('upperExc'))!;
+  if (fact.kind !== 'line' || other.kind !== 'line' || fact.input !== other.input) return null;
+  return { upper, lower, fact };
 }
