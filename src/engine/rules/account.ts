@@ -181,6 +181,13 @@ function clauseAt(text: string, start: number, end: number): string {
   return text.slice(a, b).replace(/^[，,、\s]+|[，,、\s]+$/g, '');
 }
 
+/**
+ * A condition that gates the scoring after it ("未达标设备比例大于10%时，按未达标台数每台扣2分",
+ * "当投诉率超过1%时，…"): not a requirement defining what is counted but a fact of its own,
+ * which the count typed does not tell — such a number is never skipped.
+ */
+const GATE = /^(?=.*(?:大于|小于|超过|低于|高于|不足|达到|以上|以下|不少于|不低于|不超过|[≥≤><]))(?:(?:当|如果|若).*|.*时)$/;
+
 /** What accounting found: clauses with unread numbers, and exception clauses to state as assumptions. */
 export interface Accounting {
   unread: string[];
@@ -205,8 +212,11 @@ export function accountFor(rule: Rule, text: string, name = '', max: Decimal | n
     if (exempt(text, s, names)) continue;
     // The indicator's own points restated as a cap ("最高不超过3分", "共6分", "分值为0.5分"): the max caps every score.
     if (max && s.q.unit === 'score' && s.q.value.eq(max) && CAP_WORDS.test(text.slice(Math.max(0, s.start - 6), s.start))) continue;
+    const piece = pieceAt(text, s.start, s.end);
+    // A counted rule reads no condition: a number in a gate is never one of its own.
+    const gate = COUNTED_KINDS.has(rule.kind) && GATE.test(piece.trim());
     const w = writtenValue(s.q);
-    if (known.some((k) => k.eq(w) || k.eq(s.q.value))) continue;
+    if (!gate && known.some((k) => k.eq(w) || k.eq(s.q.value))) continue;
     const st = stmts.find((x) => s.start >= x.start && s.start < x.end);
     const stText = (st?.text ?? '').replace(/^[①-⑳\d.、()（）]+/, '');
     if (DEFINITION.test(stText)) continue;
@@ -215,7 +225,7 @@ export function accountFor(rule: Rule, text: string, name = '', max: Decimal | n
       if (!out.exceptions.includes(clean)) out.exceptions.push(clean);
       continue;
     }
-    if (COUNTED_KINDS.has(rule.kind) && !SCORING_WORDS.test(pieceAt(text, s.start, s.end))) continue;
+    if (COUNTED_KINDS.has(rule.kind) && !SCORING_WORDS.test(piece) && !gate) continue;
     const clause = clauseAt(text, s.start, s.end);
     if (!out.unread.includes(clause)) out.unread.push(clause);
   }

@@ -193,6 +193,15 @@ describe('every clause accounted for', () => {
     expect(explainRule(r, dec(5))).toContain('例外条款');
   });
 
+  test('a condition gating a per-item deduction is a fact of its own, not what is counted (before: the count alone was scored)', () => {
+    const gated = '未达标设备比例大于10%时，按未达标台数每台扣2分，扣完为止。';
+    expect(score(gated, '10', '2台')).toMatch(/^pending: .*未读懂的条款：“未达标设备比例大于10%时/);
+    expect(score('当投诉率超过1%时，每件投诉扣0.5分', '5', '3件')).toMatch(/^pending/);
+    // A requirement or a qualifier of the counted items is not a gate: the count is scored.
+    expect(score('超过30天未办结的，每件扣1分', '10', '3件')).toBe('7');
+    expect(score('按时报送，每月不少于2次，每发现一次未报送扣1分', '10', '3次')).toBe('7');
+  });
+
   test('a categorical option keyed on a number is not matched as words', () => {
     expect(parseRule('排名前3名得满分，4-6名扣1分，后3名不得分', { max: dec(5) }).kind).toBe('judgement');
   });
