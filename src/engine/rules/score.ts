@@ -312,6 +312,13 @@ function scoreBonus(rule: BonusRule, actual: ActualValue, max: Decimal): RuleSco
   return finishWithin(base.minus(total), lo, rule.cap, parts.join('，'));
 }
 
+/**
+ * Failing months a trace names one by one; beyond that it names the first ones and the count
+ * (five years of months: a 扣分说明 must stay readable, and a data sheet of 100,000 monthly rows
+ * would otherwise put hundreds of kilobytes of month names into every note).
+ */
+export const LISTED_MONTHS = 60;
+
 function inBand(v: Decimal, lo: Decimal | null, loInc: boolean, hi: Decimal | null, hiInc: boolean): boolean {
   const okLo = lo === null || v.gt(lo) || (loInc && v.eq(lo));
   const okHi = hi === null || v.lt(hi) || (hiInc && v.eq(hi));
@@ -431,7 +438,8 @@ function scorePerMonth(rule: PerMonthRule, actual: ActualValue, max: Decimal): R
       return finish(max, max, `${label}${actual.months.length}个月均${ok}${q(T)}，得满分${pts(max)}`);
     }
     n = new Decimal(failing.length);
-    head = `${label}${verb}${q(T)}的月份${failing.length}个（${failing.join('、')}）`;
+    const listed = failing.length > LISTED_MONTHS ? `${failing.slice(0, LISTED_MONTHS).join('、')}等${failing.length}个月` : failing.join('、');
+    head = `${label}${verb}${q(T)}的月份${failing.length}个（${listed}）`;
   } else {
     // The evaluator may type the number of failing months ("6个月").
     const one = singleQuantity(actual);
